@@ -1,0 +1,2 @@
+/** An error whose message is already the line to show the operator. */
+export class CliError extends Error {}

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { buildServer } from '../../http/server.ts';
+import { describeDatabase, openMigrated } from '../open.ts';
+import { seedDemoIfEmpty } from '../../domain/demo/seed-demo.ts';
+
+export function registerServeCommand(program: Command) {
+  program
+    .command('serve')
+    .description('Serve the API (and, on first run with --demo-if-empty, create a demo organization)')
+    .option('--port <port>', 'port to listen on (default $PORT or 3000)')
+    .option('--data <dir>', 'embedded database folder (default $MAINSTAY_DATA_DIR or ./data)')
+    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .option('--demo-if-empty', 'on an empty embedded database, create a small demo organization and its sign-in')
+    .action(async (options: { port?: string; data?: string; host: string; demoIfEmpty?: boolean }) => {
+      const config = loadConfig(options);
+      const database = await openMigrated(config, 'serve');
+      if (options.demoIfEmpty && database.kind === 'pglite') {
+        const demo = await seedDemoIfEmpty(database, systemClock);
+        if (demo) {
+          console.log(`Created a demo organization (${demo.units} units, ${demo.members} members).`);
+          console.log(`Demo sign-in: ${demo.email} / ${demo.password}`);
+        }
+      }
+      const app = await buildServer({ database, clock: systemClock, logger: process.env.MAINSTAY_LOG !== 'off' });
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        app.log.info(`${signal}: finishing in-flight requests, then closing the database`);
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      process.on('SIGINT', () => void stop('SIGINT'));
+      const address = await app.listen({ port: config.port, host: options.host });
+      console.log(`Mainstay is serving on ${address.replace('0.0.0.0', 'localhost')} with ${describeDatabase(config)}.`);
+      console.log(`API docs: ${address.replace('0.0.0.0', 'localhost')}/api/v1/docs`);
+    });
+}

@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { DomainError } from '../domain/errors.ts';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerDataCommands } from './commands/data.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { CliError } from './cli-error.ts';
+
+const program = new Command('mainstay')
+  .description('Mainstay: run an organization of cells that serves the people around it.')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerDemoCommand(program);
+registerAdminCommands(program);
+registerDataCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportError(error);
+}
+
+/** One line a person can act on; stack traces only with MAINSTAY_DEBUG=1. */
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode;
+  if (process.env.MAINSTAY_DEBUG) console.error(error);
+  if (error instanceof DomainError) {
+    const field = typeof error.details.field === 'string' ? ` (${error.details.field})` : '';
+    console.error(`mainstay: ${error.message}${field}`);
+  } else if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`mainstay: ${error.message}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`mainstay: ${message}`);
+  }
+  return 1;
+}

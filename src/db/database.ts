@@ -1,0 +1,121 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Mutex } from '../platform/mutex.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+// int8 (counts, identities) as numbers on both backends; PGlite already does this.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** One query layer over either backend; the rest of the code never asks which. */
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly db: Kysely<DB>;
+  /**
+   * Holds one raw connection for steps Kysely does not cover: multi-statement
+   * scripts (migrations) and bulk loading with COPY. The caller manages begin/commit.
+   */
+  withConnection<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface RawConnection {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs a script of several statements, without parameters. */
+  exec(script: string): Promise<void>;
+  /** COPY … FROM STDIN of CSV text, in chunks; returns the rows copied. */
+  copyCsv(copySql: string, csv: string): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL connection string; absent means the embedded database. */
+  url?: string | undefined;
+  /** The embedded database's folder; absent (with no url) means in memory. */
+  dataDir?: string | undefined;
+  /** Names the process in the data-directory lock, shown to anyone refused by it. */
+  command?: string;
+  /** Start the embedded database from a dump (tests clone a migrated template). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolSize) : openPGlite(options);
+}
+
+async function openPGlite(options: OpenOptions): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  if (options.dataDir) lock = lockDataDir(options.dataDir, options.command ?? process.argv.slice(1).join(' '));
+  try {
+    const pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    const mutex = new Mutex();
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
+    return {
+      kind: 'pglite',
+      db,
+      withConnection: (fn) => mutex.run(() => fn(pgliteConnection(pglite))),
+      async close() {
+        await mutex.run(() => pglite.close());
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, poolSize = 20): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle client's error (the server restarting) must not crash the process;
+  // the pool drops that client and the next checkout reconnects.
+  pool.on('error', () => {});
+  // A checked-out client can see the same error between two queries of a transaction.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(postgresConnection(client));
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function pgliteConnection(pglite: PGlite): RawConnection {
+  return {
+    query: async (text, params) => pglite.query(text, params),
+    exec: async (script) => { await pglite.exec(script); },
+    async copyCsv(copySql, csv) {
+      // PGlite reads COPY input from a blob mounted at /dev/blob.
+      await pglite.query(copySql.replace(/from stdin/i, "from '/dev/blob'"), [], { blob: new Blob([csv]) });
+    },
+  };
+}
+
+function postgresConnection(client: pg.PoolClient): RawConnection {
+  return {
+    query: async (text, params) => client.query(text, params) as never,
+    exec: async (script) => { await client.query(script); },
+    async copyCsv(copySql, csv) {
+      const stream = client.query(copyFrom(copySql));
+      await pipeline(Readable.from([csv]), stream);
+    },
+  };
+}

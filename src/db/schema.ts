@@ -1,0 +1,107 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely's view of the tables in migrations/*.sql; keep the two in step. */
+export interface DB {
+  levels: LevelsTable;
+  units: UnitsTable;
+  people: PeopleTable;
+  membership_history: MembershipHistoryTable;
+  official_terms: OfficialTermsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface LevelsTable { depth: number; key: string; name: string }
+
+export interface UnitsTable {
+  id: string;
+  code: string | null;
+  name: string;
+  depth: number;
+  parent_id: string | null;
+  ancestor_ids: ColumnType<string[], string[] | undefined, string[]>;
+  sub_units: Generated<number>;
+  sub_cells: Generated<number>;
+  sub_members: Generated<number>;
+  created_at: Timestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  birth_year: number | null;
+  cell_id: string;
+  cell_since: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface MembershipHistoryTable {
+  id: Generated<number>;
+  person_id: string;
+  cell_id: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+}
+
+export interface OfficialTermsTable {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  role: 'secretary' | 'deputy' | 'official';
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface AccountsTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  person_id: string | null;
+  is_admin: Generated<boolean>;
+  created_at: Timestamp;
+  disabled_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_account_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  unit_id: string | null;
+  details: ColumnType<unknown, string, string>;
+}
+
+export interface IdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface SchemaMigrationsTable { name: string; applied_at: Timestamp }
+
+export type Unit = Selectable<UnitsTable>;
+export type Person = Selectable<PeopleTable>;
+export type NewUnit = Insertable<UnitsTable>;

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/ids.ts';
+import { createAdmin } from '../accounts/create-admin.ts';
+import { transact, type Actor } from '../context.ts';
+import { loadLevels } from '../org/levels.ts';
+import { importOrganization } from '../transfer/import-organization.ts';
+import { defaultShape, demoMembers, demoUnits, type DemoShape } from './generate-demo.ts';
+
+export const DEMO_SIGN_IN = { email: 'admin@demo.mainstay', password: 'mainstay-demo' };
+
+const demoActor: Actor = { accountId: null, label: 'system:demo', isAdmin: true };
+
+/** Loads a synthetic organization through the importer and gives every unit a secretary. */
+export async function loadDemo(database: Database, clock: Clock, shape: DemoShape) {
+  const report = await importOrganization(database, demoActor, clock, { units: demoUnits(shape), members: demoMembers(shape) });
+  if (!report.committed) {
+    const first = report.problems[0];
+    throw new Error(`the demo could not be loaded: ${first ? `${first.file} line ${first.line}: ${first.reason}` : 'unknown reason'}`);
+  }
+  await transact(database, demoActor, clock, async (ctx) => {
+    // The first member by name of each unit's subtree becomes its secretary.
+    const picks = await sql<{ unit_id: string; person_id: string }>`
+      select u.id as unit_id, (
+        select p.id from people p join units c on c.id = p.cell_id
+         where c.id = u.id or c.ancestor_ids @> array[u.id] order by p.name, p.id limit 1) as person_id
+      from units u where u.closed_at is null`.execute(ctx.db);
+    const rows = picks.rows.filter((r) => r.person_id);
+    if (rows.length > 0) {
+      await ctx.db.insertInto('official_terms')
+        .values(rows.map((r) => ({ id: newId(), unit_id: r.unit_id, person_id: r.person_id, role: 'secretary' as const, started_at: clock.now() })))
+        .execute();
+    }
+  });
+  return report;
+}
+
+/** First run of `npm start`: a small demo organization and its sign-in, only on an empty database. */
+export async function seedDemoIfEmpty(database: Database, clock: Clock) {
+  const anyUnit = await database.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+  const anyAccount = await database.db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
+  if (anyUnit || anyAccount) return undefined;
+  const levels = await loadLevels(database.db);
+  const shape = defaultShape(levels.all.map((l) => l.key), 24, 240, 1);
+  const report = await loadDemo(database, clock, shape);
+  await transact(database, demoActor, clock, (ctx) => createAdmin(ctx, DEMO_SIGN_IN));
+  return { units: report.units.written, members: report.members.written, ...DEMO_SIGN_IN };
+}

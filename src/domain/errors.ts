@@ -1,0 +1,22 @@
+/** What went wrong, in terms a caller can act on; the transports map `kind` to a status. */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'unavailable';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new DomainError('not_found', `${what}_not_found`, `No ${what} with id ${id}.`, { id });
+
+export const invalid = (code: string, message: string, details: Record<string, unknown> = {}) =>
+  new DomainError('invalid', code, message, details);
+
+export const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
+  new DomainError('conflict', code, message, details);

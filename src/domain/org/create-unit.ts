@@ -1,0 +1,63 @@
+import { newId } from '../../platform/ids.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ctx } from '../context.ts';
+import { conflict, invalid } from '../errors.ts';
+import { loadLevels } from './levels.ts';
+import { adjustCounts, lockPaths, pathOf } from './unit.queries.ts';
+
+export interface CreateUnitInput { parentId: string | null; name: string; level: string; code?: string | undefined }
+
+/** Creates a unit under an open parent of a shallower level (or the root, once). */
+export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<{ id: string }> {
+  const levels = await loadLevels(ctx.db);
+  const level = levels.byKey(input.level);
+  const isCell = level.depth === levels.cellDepth;
+  const id = newId();
+  let ancestorIds: string[] = [];
+
+  if (input.parentId === null) {
+    if (level.depth !== levels.all[0]!.depth) {
+      throw invalid('root_level', `The root unit must be of the top level "${levels.all[0]!.key}".`);
+    }
+    const root = await ctx.db.selectFrom('units').select('id').where('parent_id', 'is', null).executeTakeFirst();
+    if (root) throw conflict('root_exists', 'The organization already has a root unit; give a parentId.', { rootId: root.id });
+  } else {
+    const locked = await lockPaths(ctx.db, [input.parentId]);
+    const parent = locked.get(input.parentId)!;
+    if (parent.closed_at) throw conflict('unit_closed', `The unit "${parent.name}" is closed.`, { unitId: parent.id });
+    if (level.depth <= parent.depth) {
+      throw invalid('level_not_below_parent', `A ${level.key} cannot be placed under a ${levels.byDepth(parent.depth).key}.`, {
+        level: level.key,
+        parentLevel: levels.byDepth(parent.depth).key,
+      });
+    }
+    ancestorIds = pathOf(parent);
+  }
+
+  if (input.code !== undefined) {
+    const taken = await ctx.db.selectFrom('units').select('id').where('code', '=', input.code).executeTakeFirst();
+    if (taken) throw conflict('code_taken', `Another unit already has the code "${input.code}".`, { code: input.code });
+  }
+  await ctx.db
+    .insertInto('units')
+    .values({
+      id,
+      code: input.code ?? null,
+      name: input.name,
+      depth: level.depth,
+      parent_id: input.parentId,
+      ancestor_ids: ancestorIds,
+      sub_cells: isCell ? 1 : 0,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  await adjustCounts(ctx.db, [{ unitIds: ancestorIds, delta: { units: 1, cells: isCell ? 1 : 0 } }]);
+  await recordAudit(ctx, {
+    action: 'unit.create',
+    targetType: 'unit',
+    targetId: id,
+    unitId: id,
+    details: { name: input.name, level: level.key, parentId: input.parentId },
+  });
+  return { id };
+}

@@ -1,0 +1,19 @@
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ctx } from '../context.ts';
+import { notFound } from '../errors.ts';
+import type { ContactDetails } from './create-person.ts';
+
+/** Corrects a person's name or contact details; the trail names the fields, not their values. */
+export async function updatePerson(ctx: Ctx, personId: string, input: ContactDetails & { name?: string | undefined }): Promise<void> {
+  const person = await ctx.db.selectFrom('people').select(['cell_id']).where('id', '=', personId).forNoKeyUpdate().executeTakeFirst();
+  if (!person) throw notFound('person', personId);
+  const changes = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.phone !== undefined ? { phone: input.phone } : {}),
+    ...(input.birthYear !== undefined ? { birth_year: input.birthYear } : {}),
+  };
+  if (Object.keys(changes).length === 0) return;
+  await ctx.db.updateTable('people').set(changes).where('id', '=', personId).execute();
+  await recordAudit(ctx, { action: 'person.update', targetType: 'person', targetId: personId, unitId: person.cell_id, details: { fields: Object.keys(changes) } });
+}

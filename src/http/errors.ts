@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorKind } from '../domain/errors.ts';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 422, not_found: 404, conflict: 409, unauthenticated: 401, forbidden: 403, unavailable: 503,
+};
+
+export interface ErrorPayload { status: number; code: string; message: string; details: Record<string, unknown> }
+
+// Connection-level failures of the database: the request may succeed once it is back.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  const message = e.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(message);
+}
+
+/** Maps anything thrown to the stable error body; only the unexpected is a 500. */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof DomainError) {
+    return { status: STATUS[error.kind], code: error.code, message: error.message, details: error.details };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      in: error.validationContext ?? 'body',
+      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: v.message ?? 'invalid',
+    }));
+    const first = issues[0];
+    return {
+      status: 400,
+      code: 'validation_failed',
+      message: first ? `${first.in} ${first.path || '(root)'}: ${first.message}` : 'The request is not valid.',
+      details: { issues },
+    };
+  }
+  const fe = error as FastifyError & { code?: string };
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'malformed_json', message: `The body is not valid JSON: ${fe.message}`, details: {} };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'body_too_large', message: 'The request body is too large.', details: {} };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'unsupported_media_type', message: 'Send the body as application/json.', details: {} };
+    case 'FST_ERR_RATE_LIMIT_EXCEEDED':
+      return { status: 429, code: 'rate_limited', message: fe.message, details: {} };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: 'database_unavailable', message: 'The database is not reachable right now; try again shortly.', details: {} };
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, code: (fe.code ?? 'bad_request').toLowerCase(), message: fe.message, details: {} };
+  }
+  return { status: 500, code: 'internal', message: 'Something went wrong on our side; it has been logged.', details: {} };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const payload = toErrorPayload(error);
+  if (payload.status >= 500) request.log.error({ err: error }, payload.code);
+  if (payload.status === 503) void reply.header('retry-after', '5');
+  return reply
+    .code(payload.status)
+    .type('application/json')
+    .send({ error: { code: payload.code, message: payload.message, details: payload.details } });
+}

@@ -1,0 +1,71 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.ts';
+import { sendError } from './errors.ts';
+import { requireActor, type AppDeps } from './request-context.ts';
+import { peopleRoutes } from './routes/people.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { unitsRoutes } from './routes/units.routes.ts';
+
+export const API_PREFIX = '/api/v1';
+/** Requests larger than this are refused with 413 before they are parsed. */
+export const BODY_LIMIT = 256 * 1024;
+
+export interface ServerOptions extends AppDeps { logger?: boolean }
+
+/** Builds the HTTP app without opening a socket; tests use `inject()`. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const deps: AppDeps = { database: options.database, clock: options.clock };
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: BODY_LIMIT,
+    // Requests are answered in order; give in-flight ones time to finish on SIGTERM.
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new DomainError('not_found', 'route_not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+  app.decorateRequest('actor', null);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Mainstay API', version: '1', description: 'The organization tree, its people and their work. Every error is `{ error: { code, message, details } }`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'mainstay_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+
+  await app.register(async (api) => {
+    api.get('/health', {
+      schema: {
+        tags: ['health'], summary: 'Liveness and database reachability', security: [],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    }, async () => {
+      await sql`select 1`.execute(deps.database.db);
+      return { status: 'ok' as const, database: deps.database.kind };
+    });
+    api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    await api.register(sessionRoutes(deps));
+    await api.register(async (authed) => {
+      authed.addHook('onRequest', requireActor(deps));
+      await authed.register(unitsRoutes(deps));
+      await authed.register(peopleRoutes(deps));
+    });
+  }, { prefix: API_PREFIX });
+
+  app.get('/', { schema: { hide: true } }, (_request, reply) =>
+    reply.type('text/html').send(`<!doctype html><meta charset="utf-8"><title>Mainstay</title>
+<h1>Mainstay</h1><p>The API is at <a href="${API_PREFIX}/docs">${API_PREFIX}/docs</a> (OpenAPI: <a href="${API_PREFIX}/openapi.json">openapi.json</a>).</p>`));
+  return app;
+}

@@ -23,6 +23,8 @@ export interface Database {
    * scripts (migrations) and bulk loading with COPY. The caller manages begin/commit.
    */
   withConnection<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
+  /** The embedded engine itself, for what only it can do (dumping its data directory). */
+  readonly pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
     return {
       kind: 'pglite',
       db,
+      pglite,
       withConnection: (fn) => mutex.run(() => fn(pgliteConnection(pglite))),
       async close() {
         await mutex.run(() => pglite.close());

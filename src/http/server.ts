@@ -34,6 +34,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sendError(request, reply, new DomainError('not_found', 'route_not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
   );
   app.decorateRequest('actor', null);
+  // JSON only: a text body would otherwise reach validation as a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

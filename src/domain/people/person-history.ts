@@ -34,6 +34,8 @@ export async function personHistory(ctx: ReadCtx, personId: string): Promise<{ i
       startedAt: r.started_at.toISOString(), endedAt: r.ended_at?.toISOString() ?? null,
     })),
   ];
-  items.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || (a.endedAt ?? '~').localeCompare(b.endedAt ?? '~'));
+  // ISO timestamps sort as strings; at equal starts an ended entry comes before an open one.
+  const order = (e: HistoryEntry) => `${e.startedAt}|${e.endedAt ?? '~'}`;
+  items.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { items };
 }

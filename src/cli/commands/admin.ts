@@ -58,7 +58,7 @@ export function registerAdminCommands(program: Command) {
         if (options.set) {
           const keys = options.set.split(',').map((k) => k.trim()).filter(Boolean);
           await transact(database, cliActor(), systemClock, (ctx) =>
-            configureLevels(ctx.db, keys.map((key) => ({ key, name: key[0]!.toUpperCase() + key.slice(1).replaceAll('-', ' ') }))));
+            configureLevels(ctx, keys.map((key) => ({ key, name: key[0]!.toUpperCase() + key.slice(1).replaceAll('-', ' ') }))));
         }
         const levels = await loadLevels(database.db);
         console.log(levels.all.map((l) => `${l.depth}\t${l.key}\t${l.name}`).join('\n'));

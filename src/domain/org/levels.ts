@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 
 export interface Level { depth: number; key: string; name: string }
@@ -35,7 +37,8 @@ export async function loadLevels(db: Kysely<DB>): Promise<Levels> {
  * Replaces the configured levels (top first). Only while the organization is empty:
  * re-levelling a live tree would reinterpret every unit.
  */
-export async function configureLevels(db: Kysely<DB>, levels: Array<{ key: string; name: string }>): Promise<void> {
+export async function configureLevels(ctx: Ctx, levels: Array<{ key: string; name: string }>): Promise<void> {
+  const { db } = ctx;
   if (levels.length < 2) throw invalid('too_few_levels', 'At least two levels are needed: a top and cells.');
   const keys = new Set(levels.map((l) => l.key));
   if (keys.size !== levels.length) throw invalid('duplicate_level', 'Level keys must be distinct.');
@@ -46,4 +49,5 @@ export async function configureLevels(db: Kysely<DB>, levels: Array<{ key: strin
   if (anyUnit) throw conflict('organization_not_empty', 'Levels can only be configured before the first unit exists.');
   await db.deleteFrom('levels').execute();
   await db.insertInto('levels').values(levels.map((l, depth) => ({ depth, key: l.key, name: l.name }))).execute();
+  await recordAudit(ctx, { action: 'levels.configure', targetType: 'organization', details: { levels: levels.map((l) => l.key) } });
 }

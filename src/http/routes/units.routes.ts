@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { closeUnit } from '../../domain/org/close-unit.ts';
 import { createUnit } from '../../domain/org/create-unit.ts';
 import { getRootUnit, getUnit } from '../../domain/org/get-unit.ts';
+import { loadLevels } from '../../domain/org/levels.ts';
 import { listChildren } from '../../domain/org/list-children.ts';
 import { moveUnit } from '../../domain/org/move-unit.ts';
 import { renameUnit } from '../../domain/org/rename-unit.ts';
@@ -16,6 +17,13 @@ const LevelKey = z.string().min(1).max(40).describe('A configured level key, e.g
 const Role = z.enum(['secretary', 'deputy', 'official']);
 
 export const unitsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/levels', {
+    schema: {
+      tags, summary: 'The levels of the tree, top first; the last is the cell level',
+      response: { 200: z.object({ items: z.array(z.object({ depth: z.number(), key: z.string(), name: z.string() })) }), ...errorResponses },
+    },
+  }, async (request) => ({ items: (await loadLevels(readCtx(deps, request).db)).all }));
+
   app.get('/units/root', {
     schema: { tags, summary: 'The root unit', response: { 200: UnitView, ...errorResponses } },
   }, (request) => getRootUnit(readCtx(deps, request)));

@@ -183,3 +183,10 @@ describe('Idempotency-Key', () => {
     expect(await count('people')).toBe(people + 1);
   });
 });
+
+describe('text PostgreSQL cannot store', () => {
+  it('refuses a NUL character with a 400, not a 500', async () => {
+    const r = await t.call({ method: 'POST', url: '/api/v1/units', payload: { parentId: tree.districts[0], name: 'bad\u0000name', level: 'cell' } });
+    expectError(r, 400, 'validation_failed');
+  });
+});

@@ -49,6 +49,15 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     case 'FST_ERR_RATE_LIMIT_EXCEEDED':
       return { status: 429, code: 'rate_limited', message: fe.message, details: {} };
   }
+  const pgCode = typeof fe.code === 'string' && /^[0-9A-Z]{5}$/.test(fe.code) ? fe.code : undefined;
+  if (pgCode) {
+    // Constraints are the last wall: a race past the domain's checks still gets a 4xx.
+    if (pgCode === '23505') return { status: 409, code: 'conflict', message: 'That conflicts with a change made at the same time; reload and try again.', details: {} };
+    if (pgCode === '23503') return { status: 409, code: 'conflict', message: 'A record this refers to was changed at the same time; reload and try again.', details: {} };
+    if (pgCode === '23514') return { status: 422, code: 'invalid', message: 'A value is outside what is allowed.', details: {} };
+    if (pgCode.startsWith('22')) return { status: 400, code: 'invalid_value', message: 'A value could not be stored as given (bad characters or out of range).', details: {} };
+    if (pgCode === '40001' || pgCode === '40P01') return { status: 503, code: 'retry', message: 'A concurrent change got in the way; try again.', details: {} };
+  }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, code: 'database_unavailable', message: 'The database is not reachable right now; try again shortly.', details: {} };
   }

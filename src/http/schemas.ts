@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** Shared request and response schemas: they validate input and generate the OpenAPI document. */
 export const Id = z.uuid().describe('A unit, person or account id (UUID)');
-export const Name = z.string().trim().min(1).max(200);
+/** Text PostgreSQL can store: no NUL, no other control characters but tab and newline. */
+export const Text = (max: number) => z.string().trim().max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'control characters are not allowed');
+export const Name = Text(200).min(1);
 
 export const IdParams = z.strictObject({ id: Id });
 

@@ -1,10 +1,10 @@
 import type { Database } from '../src/db/database.ts';
-import { transact, type Actor, type Ctx } from '../src/domain/context.ts';
+import { systemActor, transact, type Actor, type Ctx } from '../src/domain/context.ts';
 import { createUnit } from '../src/domain/org/create-unit.ts';
 import { createPerson } from '../src/domain/people/create-person.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 
-export const testActor: Actor = { accountId: null, label: 'test', isAdmin: true };
+export const testActor: Actor = systemActor('test');
 export const testClock = fixedClock('2026-01-05T09:00:00Z');
 
 /** Runs one command in its own transaction, as the transports do. */

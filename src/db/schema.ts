@@ -11,6 +11,7 @@ export interface DB {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  sign_in_failures: SignInFailuresTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -42,6 +43,7 @@ export interface PeopleTable {
   cell_id: string;
   cell_since: Timestamp;
   created_at: Timestamp;
+  anonymised_at: NullableTimestamp;
 }
 
 export interface MembershipHistoryTable {
@@ -69,9 +71,15 @@ export interface AccountsTable {
   is_admin: Generated<boolean>;
   created_at: Timestamp;
   disabled_at: NullableTimestamp;
+  password_changed_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
+  id: string;
+  kind: Generated<'session' | 'api'>;
+  name: string | null;
+  csrf_token: string | null;
+  last_used_at: NullableTimestamp;
   token_hash: string;
   account_id: string;
   created_at: Timestamp;
@@ -89,6 +97,20 @@ export interface AuditEventsTable {
   target_id: string | null;
   unit_id: string | null;
   details: ColumnType<unknown, string, string>;
+  request_id: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  locked_until: NullableTimestamp;
 }
 
 export interface IdempotencyKeysTable {

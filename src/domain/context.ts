@@ -1,36 +1,79 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../platform/clock.ts';
 
-/** Who is acting. The access issue narrows this to a scope in the tree. */
+/** Who is acting, and the part of the tree they act on. */
 export interface Actor {
   accountId: string | null;
-  /** For the audit trail: an e-mail, or `cli` / `system` for operator commands. */
+  personId: string | null;
+  /** For the audit trail: an e-mail, or `cli:<user>` / `system:<task>` for operators and tasks. */
   label: string;
   isAdmin: boolean;
+  /** Units where the actor holds a current official role: they act on these subtrees. */
+  officialUnitIds: string[];
+  /** The actor's own cell, which a member may read. */
+  cellId: string | null;
 }
 
-export const cliActor = (): Actor => ({ accountId: null, label: `cli:${process.env.USER ?? 'operator'}`, isAdmin: true });
+export const systemActor = (label: string): Actor => ({
+  accountId: null, personId: null, label, isAdmin: true, officialUnitIds: [], cellId: null,
+});
 
-/** What every command receives: one open transaction, the actor, and the time. */
+export const cliActor = (): Actor => systemActor(`cli:${process.env.USER ?? 'operator'}`);
+
+/** What every command and read receives: one open transaction, the actor, the time. */
 export interface Ctx {
   db: Transaction<DB>;
   actor: Actor;
   clock: Clock;
+  /** Ties audit events to the request that caused them. */
+  requestId?: string | undefined;
 }
 
-/** What every read receives: reads need no transaction of their own. */
-export interface ReadCtx {
-  db: Kysely<DB>;
-  actor: Actor;
-  clock: Clock;
+/** Reads run in a transaction too: the actor's scope is a transaction-local setting. */
+export type ReadCtx = Ctx;
+
+/**
+ * Runs `fn` in one transaction as the application role (not the tables' owner,
+ * no BYPASSRLS) with the actor's scope set for row-level security. Both settings
+ * are transaction-local, so nothing carries over to the next transaction on the
+ * same connection. Everything written, audit events included, commits together.
+ */
+export function transact<T>(
+  database: Database,
+  actor: Actor,
+  clock: Clock,
+  fn: (ctx: Ctx) => Promise<T>,
+  requestId?: string,
+): Promise<T> {
+  return database.db.transaction().execute(async (db) => {
+    await applyScope(db, actor);
+    return fn({ db, actor, clock, requestId });
+  });
+}
+
+export async function applyScope(db: Transaction<DB>, actor: Actor, admin = actor.isAdmin): Promise<void> {
+  await sql`select set_config('role', 'mainstay_app', true),
+    set_config('mainstay.admin', ${admin ? 'true' : ''}, true),
+    set_config('mainstay.units', ${`{${actor.officialUnitIds.join(',')}}`}, true),
+    set_config('mainstay.cell', ${actor.cellId ?? ''}, true),
+    set_config('mainstay.person', ${actor.personId ?? ''}, true),
+    set_config('mainstay.account', ${actor.accountId ?? ''}, true)`.execute(db);
 }
 
 /**
- * Runs a command in one transaction: everything it writes, its audit events
- * included, commits together or not at all.
+ * Widens the scope to the whole tree for one step the domain must take outside the
+ * actor's own part — locking and updating ancestor counters, reading ancestor names
+ * for breadcrumbs — then narrows it again. Use only for such fixed steps, never to
+ * return rows the actor could not read.
  */
-export function transact<T>(database: Database, actor: Actor, clock: Clock, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return database.db.transaction().execute((db) => fn({ db, actor, clock }));
+export async function withSystemScope<T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+  if (ctx.actor.isAdmin) return fn();
+  await sql`select set_config('mainstay.admin', 'true', true)`.execute(ctx.db);
+  try {
+    return await fn();
+  } finally {
+    await sql`select set_config('mainstay.admin', '', true)`.execute(ctx.db);
+  }
 }

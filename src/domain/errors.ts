@@ -1,5 +1,5 @@
 /** What went wrong, in terms a caller can act on; the transports map `kind` to a status. */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'unavailable';
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -20,3 +20,15 @@ export const invalid = (code: string, message: string, details: Record<string, u
 
 export const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new DomainError('conflict', code, message, details);
+
+/**
+ * Refused for lack of scope. It reads exactly like a missing object — the caller
+ * learns nothing about what lies outside their part of the tree — but the transport
+ * records it in the audit trail.
+ */
+export class AccessDenied extends DomainError {
+  constructor(readonly what: string, readonly id: string, readonly action: string, readonly visible = false) {
+    super(visible ? 'forbidden' : 'not_found', visible ? 'forbidden' : `${what}_not_found`,
+      visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`, visible ? { action } : { id });
+  }
+}

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorKind } from '../domain/errors.ts';
 
 const STATUS: Record<ErrorKind, number> = {
-  invalid: 422, not_found: 404, conflict: 409, unauthenticated: 401, forbidden: 403, unavailable: 503,
+  invalid: 422, not_found: 404, conflict: 409, unauthenticated: 401, forbidden: 403, throttled: 429, unavailable: 503,
 };
 
 export interface ErrorPayload { status: number; code: string; message: string; details: Record<string, unknown> }

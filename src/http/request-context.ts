@@ -1,14 +1,17 @@
 import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../domain/accounts/sessions.ts';
-import type { Actor, Ctx, ReadCtx } from '../domain/context.ts';
-import { transact } from '../domain/context.ts';
-import { DomainError } from '../domain/errors.ts';
+import { authenticate, csrfMatches } from '../domain/accounts/sessions.ts';
+import { recordAudit } from '../domain/audit/record-audit.ts';
+import { applyScope, transact, type Actor, type Ctx } from '../domain/context.ts';
+import { AccessDenied, DomainError } from '../domain/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import { runIdempotent } from './idempotency.ts';
 
+/** Over TLS the cookie takes the `__Host-` prefix: host-only, path /, Secure. */
 export const SESSION_COOKIE = 'mainstay_session';
+export const SECURE_SESSION_COOKIE = '__Host-mainstay_session';
+export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest { actor: Actor | null }
@@ -16,32 +19,66 @@ declare module 'fastify' {
 
 export interface AppDeps { database: Database; clock: Clock }
 
-/** The bearer token, or the session cookie a browser sends. */
-export function requestToken(request: FastifyRequest): string | undefined {
+/** The bearer token, or the session cookie a browser sends (and whether it was the cookie). */
+export function requestToken(request: FastifyRequest): { token: string; viaCookie: boolean } | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  return request.cookies[SESSION_COOKIE];
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), viaCookie: false };
+  const cookie = request.cookies[SECURE_SESSION_COOKIE] ?? request.cookies[SESSION_COOKIE];
+  return cookie ? { token: cookie, viaCookie: true } : undefined;
 }
 
-/** onRequest hook (before the body is read) for every route but health and sign-in. */
-export function requireActor(deps: AppDeps) {
-  return async (request: FastifyRequest) => {
-    const token = requestToken(request);
-    if (!token) throw new DomainError('unauthenticated', 'not_signed_in', 'Sign in first: send a bearer token or the session cookie.');
-    request.actor = await authenticate(deps.database.db, deps.clock, token);
-  };
+/** onRequest hook: no credentials at all is refused before the body is read. */
+export async function requireCredentials(request: FastifyRequest) {
+  if (!requestToken(request)) throw new DomainError('unauthenticated', 'not_signed_in', 'Sign in first: send a bearer token or the session cookie.');
 }
 
-export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new DomainError('unauthenticated', 'not_signed_in', 'Sign in first.');
-  return request.actor;
-}
-
-export const readCtx = (deps: AppDeps, request: FastifyRequest): ReadCtx => ({ db: deps.database.db, actor: actorOf(request), clock: deps.clock });
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Runs a command for a request in one transaction and sends its result. A POST
- * with an Idempotency-Key is recorded in that same transaction, so a replay
+ * Runs one request in one transaction: authenticates the token (fresh scope every
+ * time), checks CSRF for cookie-authenticated writes, then runs `fn` as the
+ * application role within the actor's scope. A refusal for lack of scope is
+ * written to the audit trail in a transaction of its own, since the request's rolls back.
+ */
+export async function inRequest<T>(deps: AppDeps, request: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const credentials = requestToken(request);
+  if (!credentials) throw new DomainError('unauthenticated', 'not_signed_in', 'Sign in first.');
+  try {
+    return await deps.database.db.transaction().execute(async (db) => {
+      const auth = await authenticate(db, deps.clock, credentials.token);
+      request.actor = auth.actor;
+      if (credentials.viaCookie && WRITE_METHODS.has(request.method)) {
+        const given = request.headers[CSRF_HEADER];
+        if (!csrfMatches(auth.csrfToken, typeof given === 'string' ? given : undefined)) {
+          throw new DomainError('forbidden', 'csrf_failed', `A change made with the session cookie needs the ${CSRF_HEADER} header from sign-in.`);
+        }
+      }
+      await applyScope(db, auth.actor);
+      return fn({ db, actor: auth.actor, clock: deps.clock, requestId: request.id });
+    });
+  } catch (error) {
+    if ((error instanceof AccessDenied || (error instanceof DomainError && error.code === 'csrf_failed')) && request.actor) {
+      await recordDenial(deps, request, request.actor, error);
+    }
+    throw error;
+  }
+}
+
+async function recordDenial(deps: AppDeps, request: FastifyRequest, actor: Actor, error: DomainError) {
+  const denied = error instanceof AccessDenied ? { what: error.what, id: error.id, action: error.action } : { reason: error.code };
+  await transact(deps.database, actor, deps.clock, (ctx) =>
+    recordAudit(ctx, {
+      action: 'access.denied', targetType: 'organization',
+      details: { ...denied, method: request.method, route: request.routeOptions.url ?? request.url },
+    }), request.id).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a denial'));
+}
+
+/** A read: the result is the response body. */
+export const read = <T>(deps: AppDeps, request: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) => inRequest(deps, request, fn);
+
+/**
+ * A command: runs in the request's transaction and sends its result with `status`.
+ * A POST with an Idempotency-Key is recorded in that same transaction, so a replay
  * returns the first answer and writes nothing.
  */
 export async function command<T>(
@@ -51,15 +88,13 @@ export async function command<T>(
   status: number,
   fn: (ctx: Ctx) => Promise<T>,
 ) {
-  const actor = actorOf(request);
   const key = request.method === 'POST' ? request.headers['idempotency-key'] : undefined;
-  if (typeof key === 'string' && actor.accountId) {
-    const outcome = await transact(deps.database, actor, deps.clock, (ctx) =>
-      runIdempotent(ctx, { accountId: actor.accountId!, key, request }, status, () => fn(ctx)),
-    );
-    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-    return reply.code(outcome.status).send(outcome.body);
-  }
-  const body = await transact(deps.database, actor, deps.clock, fn);
-  return reply.code(status).send(status === 204 ? undefined : body);
+  const outcome = await inRequest(deps, request, async (ctx) => {
+    if (typeof key === 'string' && ctx.actor.accountId) {
+      return runIdempotent(ctx, { accountId: ctx.actor.accountId, key, request }, status, () => fn(ctx));
+    }
+    return { status, body: await fn(ctx), replayed: false };
+  });
+  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+  return reply.code(outcome.status).send(outcome.status === 204 ? null : outcome.body);
 }

@@ -24,7 +24,7 @@ export const ErrorBody = z
   .describe('Every 4xx and 5xx answer has this shape');
 
 export const errorResponses = {
-  400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody, 503: ErrorBody,
+  400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody,
 };
 
 export const UnitRef = z.object({ id: z.string(), name: z.string(), level: z.string() });
@@ -45,6 +45,10 @@ export const UnitView = z.object({
   status: z.enum(['open', 'closed']),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
+  abilities: z.object({
+    read: z.boolean(), createChild: z.boolean(), rename: z.boolean(), move: z.boolean(), close: z.boolean(),
+    manageOfficials: z.boolean(), addMember: z.boolean(), readMembers: z.boolean(), readAudit: z.boolean(),
+  }).describe('What the signed-in actor may do here'),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -7,9 +7,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { sendError } from './errors.ts';
-import { requireActor, type AppDeps } from './request-context.ts';
+import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
-import { sessionRoutes } from './routes/session.routes.ts';
+import { accountsRoutes } from './routes/accounts.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { sessionRoutes, signInRoutes } from './routes/session.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -24,8 +26,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: BODY_LIMIT,
-    // Requests are answered in order; give in-flight ones time to finish on SIGTERM.
-    return503OnClosing: true,
+    // Fastify's own 503 while closing has a body of its own; the hooks below send ours.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -33,6 +35,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, new DomainError('not_found', 'route_not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
   );
+  // On close (SIGTERM) requests already taken in finish; any that arrive after get a 503
+  // in the API's error shape (with Retry-After), and the connection is closed.
+  let closing = false;
+  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new DomainError('unavailable', 'shutting_down', 'The server is shutting down; try again shortly.');
+  });
   app.decorateRequest('actor', null);
   // JSON only: a text body would otherwise reach validation as a string.
   app.removeContentTypeParser('text/plain');
@@ -58,11 +67,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return { status: 'ok' as const, database: deps.database.kind };
     });
     api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
-    await api.register(sessionRoutes(deps));
+    await api.register(signInRoutes(deps));
     await api.register(async (authed) => {
-      authed.addHook('onRequest', requireActor(deps));
+      authed.addHook('onRequest', requireCredentials);
       await authed.register(unitsRoutes(deps));
       await authed.register(peopleRoutes(deps));
+      await authed.register(sessionRoutes(deps));
+      await authed.register(accountsRoutes(deps));
+      await authed.register(auditRoutes(deps));
     });
   }, { prefix: API_PREFIX });
 

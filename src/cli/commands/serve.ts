@@ -4,6 +4,10 @@ import { systemClock } from '../../platform/clock.ts';
 import { buildServer } from '../../http/server.ts';
 import { describeDatabase, openMigrated } from '../open.ts';
 import { seedDemoIfEmpty } from '../../domain/demo/seed-demo.ts';
+import { AUDIT_CHAIN_INTERVAL_MS, chainPendingEvents } from '../../domain/audit/audit-chain.ts';
+import { checkRowLevelSecurity } from '../../db/security-check.ts';
+import { every } from '../../platform/periodic.ts';
+import { CliError } from '../cli-error.ts';
 
 export function registerServeCommand(program: Command) {
   program
@@ -23,13 +27,21 @@ export function registerServeCommand(program: Command) {
           console.log(`Demo sign-in: ${demo.email} / ${demo.password}`);
         }
       }
+      const problems = await checkRowLevelSecurity(database);
+      if (problems.length > 0) {
+        await database.close();
+        throw new CliError(`Refusing to serve: row-level security is not in place (${problems.join('; ')}). Run \`mainstay migrate\` as the tables' owner.`);
+      }
       const app = await buildServer({ database, clock: systemClock, logger: process.env.MAINSTAY_LOG !== 'off' });
+      // Links new audit events into the hash chain shortly after they commit.
+      const chainer = every(AUDIT_CHAIN_INTERVAL_MS, () => chainPendingEvents(database.db), (error) => app.log.error({ err: error }, 'audit chaining failed'));
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
         stopping = true;
         app.log.info(`${signal}: finishing in-flight requests, then closing the database`);
         await app.close();
+        await chainer.stop();
         await database.close();
         process.exit(0);
       };

@@ -6,7 +6,7 @@ import { assertAcceptablePassword, hashPassword } from './passwords.ts';
 
 /** Creates a central administrator: the first account of a production install. */
 export async function createAdmin(ctx: Ctx, input: { email: string; password: string }): Promise<{ id: string }> {
-  assertAcceptablePassword(input.password);
+  assertAcceptablePassword(input.password, input.email);
   const existing = await ctx.db
     .selectFrom('accounts')
     .select('id')

@@ -1,11 +1,16 @@
 import { hash, verify } from '@node-rs/argon2';
 import { invalid } from '../errors.ts';
+import { isCommonPassword } from './common-passwords.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function assertAcceptablePassword(password: string): void {
+export function assertAcceptablePassword(password: string, email?: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw invalid('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'password' });
+  }
+  const local = email?.split('@')[0]?.toLowerCase();
+  if (isCommonPassword(password) || (local && local.length >= 4 && password.toLowerCase().includes(local))) {
+    throw invalid('common_password', 'That password is too easy to guess; choose a longer phrase of your own.', { field: 'password' });
   }
 }
 

@@ -3,14 +3,14 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { createAdmin } from '../accounts/create-admin.ts';
-import { transact, type Actor } from '../context.ts';
+import { systemActor, transact, type Actor } from '../context.ts';
 import { loadLevels } from '../org/levels.ts';
 import { importOrganization } from '../transfer/import-organization.ts';
 import { defaultShape, demoMembers, demoUnits, type DemoShape } from './generate-demo.ts';
 
 export const DEMO_SIGN_IN = { email: 'admin@demo.mainstay', password: 'mainstay-demo' };
 
-const demoActor: Actor = { accountId: null, label: 'system:demo', isAdmin: true };
+const demoActor: Actor = systemActor('system:demo');
 
 /** Loads a synthetic organization through the importer and gives every unit a secretary. */
 export async function loadDemo(database: Database, clock: Clock, shape: DemoShape) {

@@ -1,3 +1,5 @@
+import { authorize } from '../access/guard.ts';
+import { unitPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
@@ -10,8 +12,10 @@ import { adjustCounts, lockPaths } from './unit.queries.ts';
  * left in a unit that no longer acts. Current officials' terms end with it.
  */
 export async function closeUnit(ctx: Ctx, unitId: string): Promise<void> {
-  const locked = await lockPaths(ctx.db, [unitId]);
+  const locked = await lockPaths(ctx, [unitId]);
   const unit = locked.get(unitId)!;
+  const placed = { id: unit.id, ancestorIds: unit.ancestor_ids };
+  authorize(unitPolicy.close(ctx.actor, placed), unitPolicy.read(ctx.actor, placed), 'unit', unitId, 'close_unit');
   if (unit.closed_at) throw conflict('unit_closed', `The unit "${unit.name}" is already closed.`, { unitId });
   if (unit.parent_id === null) throw invalid('close_root', 'The root unit cannot be closed.');
   const isCell = unit.depth === (await loadLevels(ctx.db)).cellDepth;
@@ -30,7 +34,7 @@ export async function closeUnit(ctx: Ctx, unitId: string): Promise<void> {
     .where('ended_at', 'is', null)
     .returning('person_id')
     .execute();
-  await adjustCounts(ctx.db, [{ unitIds: unit.ancestor_ids, delta: { units: -1, cells: isCell ? -1 : 0 } }]);
+  await adjustCounts(ctx, [{ unitIds: unit.ancestor_ids, delta: { units: -1, cells: isCell ? -1 : 0 } }]);
   await recordAudit(ctx, {
     action: 'unit.close',
     targetType: 'unit',

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { authorize } from '../access/guard.ts';
+import { unitPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
@@ -14,9 +16,13 @@ export interface MoveResult { moved: number }
  */
 export async function moveUnit(ctx: Ctx, unitId: string, input: { parentId: string }): Promise<MoveResult> {
   if (input.parentId === unitId) throw invalid('move_under_itself', 'A unit cannot be moved under itself.');
-  const locked = await lockPaths(ctx.db, [unitId, input.parentId]);
+  const locked = await lockPaths(ctx, [unitId, input.parentId]);
   const unit = locked.get(unitId)!;
   const parent = locked.get(input.parentId)!;
+  const placedUnit = { id: unit.id, ancestorIds: unit.ancestor_ids };
+  const placedParent = { id: parent.id, ancestorIds: parent.ancestor_ids };
+  authorize(unitPolicy.rename(ctx.actor, placedUnit) || ctx.actor.isAdmin, unitPolicy.read(ctx.actor, placedUnit), 'unit', unitId, 'move_unit');
+  authorize(unitPolicy.move(ctx.actor, placedUnit, placedParent), unitPolicy.read(ctx.actor, placedParent), 'unit', parent.id, 'move_unit');
   if (unit.parent_id === null) throw invalid('move_root', 'The root unit cannot be moved.');
   if (parent.ancestor_ids.includes(unitId)) {
     throw invalid('move_under_descendant', `"${parent.name}" is inside the subtree of "${unit.name}"; a unit cannot be moved under its own descendant.`, {
@@ -43,7 +49,7 @@ export async function moveUnit(ctx: Ctx, unitId: string, input: { parentId: stri
 
   const carried = { units: unit.sub_units + 1, cells: unit.sub_cells, members: unit.sub_members };
   const negate = { units: -carried.units, cells: -carried.cells, members: -carried.members };
-  await adjustCounts(ctx.db, [
+  await adjustCounts(ctx, [
     { unitIds: oldPath.filter((id) => !newPath.includes(id)), delta: negate },
     { unitIds: newPath.filter((id) => !oldPath.includes(id)), delta: carried },
   ]);
@@ -52,7 +58,7 @@ export async function moveUnit(ctx: Ctx, unitId: string, input: { parentId: stri
     targetType: 'unit',
     targetId: unitId,
     unitId,
-    details: { fromParentId: unit.parent_id, toParentId: parent.id, subtreeUnits: moved },
+    before: { parentId: unit.parent_id }, after: { parentId: parent.id }, details: { subtreeUnits: moved },
   });
   return { moved };
 }

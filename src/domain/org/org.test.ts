@@ -93,7 +93,7 @@ describe('the organization tree', () => {
     await run(database, (ctx) => renameUnit(ctx, tree.regions[0]!, { name: 'Northern Region' }));
     const audit = await database.db.selectFrom('audit_events').selectAll().where('target_id', '=', tree.regions[0]!).where('action', '=', 'unit.rename').execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.details).toEqual({ from: 'Region 0', to: 'Northern Region' });
+    expect([audit[0]!.before, audit[0]!.after]).toEqual([{ name: 'Region 0' }, { name: 'Northern Region' }]);
   });
 
   it('pages children with a cursor', async () => {

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, Unit } from '../../db/schema.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 export async function findUnit(db: Kysely<DB>, id: string): Promise<Unit | undefined> {
@@ -19,7 +20,13 @@ export async function getUnitRow(db: Kysely<DB>, id: string): Promise<Unit> {
  * deadlocking. A concurrent move can change a path between reading and locking;
  * the loop re-reads until the locked paths are the ones it read.
  */
-export async function lockPaths(db: Transaction<DB>, unitIds: string[]): Promise<Map<string, Unit>> {
+export async function lockPaths(ctx: Ctx, unitIds: string[]): Promise<Map<string, Unit>> {
+  // Ancestors above the actor's scope are locked too: run past row-level security,
+  // for ids and counters only; callers check the policy on what they return.
+  return withSystemScope(ctx, () => lockPathsInScope(ctx, unitIds));
+}
+
+async function lockPathsInScope({ db }: Ctx, unitIds: string[]): Promise<Map<string, Unit>> {
   for (;;) {
     const seen = await db.selectFrom('units').select(['id', 'ancestor_ids']).where('id', 'in', unitIds).execute();
     if (seen.length !== new Set(unitIds).size) {
@@ -45,7 +52,7 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((
 export interface CountDelta { units?: number; cells?: number; members?: number }
 
 /** Adds deltas to the maintained subtree counters; the rows must be locked by lockPaths. */
-export async function adjustCounts(db: Transaction<DB>, changes: Array<{ unitIds: string[]; delta: CountDelta }>): Promise<void> {
+export async function adjustCounts(ctx: Ctx, changes: Array<{ unitIds: string[]; delta: CountDelta }>): Promise<void> {
   const totals = new Map<string, { units: number; cells: number; members: number }>();
   for (const { unitIds, delta } of changes) {
     for (const id of unitIds) {
@@ -58,14 +65,15 @@ export async function adjustCounts(db: Transaction<DB>, changes: Array<{ unitIds
   }
   const rows = [...totals].filter(([, t]) => t.units !== 0 || t.cells !== 0 || t.members !== 0);
   if (rows.length === 0) return;
-  await sql`
+  const update = sql`
     update units set
       sub_units = sub_units + d.du,
       sub_cells = sub_cells + d.dc,
       sub_members = sub_members + d.dm
     from unnest(${rows.map(([id]) => id)}::uuid[], ${rows.map(([, t]) => t.units)}::int[],
                 ${rows.map(([, t]) => t.cells)}::int[], ${rows.map(([, t]) => t.members)}::int[]) as d(id, du, dc, dm)
-    where units.id = d.id`.execute(db);
+    where units.id = d.id`;
+  await withSystemScope(ctx, () => update.execute(ctx.db));
 }
 
 /** The path from the root down to and including the unit. */

@@ -1,4 +1,6 @@
 import { newId } from '../../platform/ids.ts';
+import { authorize } from '../access/guard.ts';
+import { unitPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
 import { adjustCounts, lockPaths, pathOf } from '../org/unit.queries.ts';
@@ -14,7 +16,9 @@ export interface CreatePersonInput extends ContactDetails { name: string; cellId
 
 /** Registers a person as a member of one cell. */
 export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<{ id: string; name: string; cellId: string }> {
-  const cell = (await lockPaths(ctx.db, [input.cellId])).get(input.cellId)!;
+  const cell = (await lockPaths(ctx, [input.cellId])).get(input.cellId)!;
+  const placed = { id: cell.id, ancestorIds: cell.ancestor_ids };
+  authorize(unitPolicy.addMember(ctx.actor, placed), unitPolicy.read(ctx.actor, placed), 'unit', cell.id, 'add_member');
   await assertOpenCell(ctx.db, cell);
   const id = newId();
   const now = ctx.clock.now();
@@ -31,8 +35,8 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<
       created_at: now,
     })
     .execute();
-  await adjustCounts(ctx.db, [{ unitIds: pathOf(cell), delta: { members: 1 } }]);
-  // Personal data stays out of the trail: the name is enough to read it back.
-  await recordAudit(ctx, { action: 'person.create', targetType: 'person', targetId: id, unitId: cell.id, details: { name: input.name } });
+  await adjustCounts(ctx, [{ unitIds: pathOf(cell), delta: { members: 1 } }]);
+  // Personal data stays out of the trail (it can never be edited, so never anonymised): ids only.
+  await recordAudit(ctx, { action: 'person.create', targetType: 'person', targetId: id, unitId: cell.id });
   return { id, name: input.name, cellId: cell.id };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ReadCtx } from '../context.ts';
-import { getUnitRow } from '../org/unit.queries.ts';
+import { authorize } from '../access/guard.ts';
+import { getUnit } from '../org/get-unit.ts';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../pagination.ts';
 
 export interface MemberItem { id: string; name: string; cellId: string; cellName: string }
@@ -14,7 +15,8 @@ export interface ListMembersInput extends PageRequest {
 
 /** Members by name, a page at a time. */
 export async function listMembers(ctx: ReadCtx, unitId: string, input: ListMembersInput): Promise<Page<MemberItem>> {
-  await getUnitRow(ctx.db, unitId);
+  const unit = await getUnit(ctx, unitId);
+  authorize(unit.abilities.readMembers, true, 'unit', unitId, 'read_members');
   const limit = input.limit ?? DEFAULT_LIMIT;
   const after = decodeCursor(input.cursor, 2);
   let query = ctx.db

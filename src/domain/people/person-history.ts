@@ -1,5 +1,8 @@
+import { authorize, placePerson } from '../access/guard.ts';
+import { personPolicy } from '../access/policy.ts';
 import type { ReadCtx } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { AccessDenied } from '../errors.ts';
+import { unitNames } from '../org/unit-view.ts';
 
 export type HistoryEntry =
   | { kind: 'membership'; unitId: string; unitName: string; startedAt: string; endedAt: string | null }
@@ -7,30 +10,22 @@ export type HistoryEntry =
 
 /** Every cell a person belonged to and every role they held, oldest first. */
 export async function personHistory(ctx: ReadCtx, personId: string): Promise<{ items: HistoryEntry[] }> {
-  const person = await ctx.db
-    .selectFrom('people as p')
-    .innerJoin('units as c', 'c.id', 'p.cell_id')
-    .select(['p.cell_id', 'p.cell_since', 'c.name'])
-    .where('p.id', '=', personId)
-    .executeTakeFirst();
-  if (!person) throw notFound('person', personId);
-  const past = await ctx.db
-    .selectFrom('membership_history as h')
-    .innerJoin('units as u', 'u.id', 'h.cell_id')
-    .select(['h.cell_id', 'u.name', 'h.started_at', 'h.ended_at'])
-    .where('h.person_id', '=', personId)
-    .execute();
-  const roles = await ctx.db
-    .selectFrom('official_terms as t')
-    .innerJoin('units as u', 'u.id', 't.unit_id')
-    .select(['t.unit_id', 'u.name', 't.role', 't.started_at', 't.ended_at'])
-    .where('t.person_id', '=', personId)
-    .execute();
+  const placed = await placePerson(ctx, personId);
+  if (!placed || !personPolicy.read(ctx.actor, placed)) throw new AccessDenied('person', personId, 'read_history');
+  authorize(personPolicy.readDetails(ctx.actor, placed), true, 'person', personId, 'read_history');
+  const person = await ctx.db.selectFrom('people').select(['cell_id', 'cell_since']).where('id', '=', personId).executeTakeFirstOrThrow();
+  const past = await ctx.db.selectFrom('membership_history').select(['cell_id', 'started_at', 'ended_at'])
+    .where('person_id', '=', personId).execute();
+  const roles = await ctx.db.selectFrom('official_terms').select(['unit_id', 'role', 'started_at', 'ended_at'])
+    .where('person_id', '=', personId).execute();
+  // Past cells may now lie outside the reader's scope; their names are still history.
+  const names = await unitNames(ctx, [person.cell_id, ...past.map((h) => h.cell_id), ...roles.map((r) => r.unit_id)]);
+  const name = (id: string) => names.get(id)?.name ?? '';
   const items: HistoryEntry[] = [
-    ...past.map((h) => ({ kind: 'membership' as const, unitId: h.cell_id, unitName: h.name, startedAt: h.started_at.toISOString(), endedAt: h.ended_at.toISOString() })),
-    { kind: 'membership', unitId: person.cell_id, unitName: person.name, startedAt: person.cell_since.toISOString(), endedAt: null },
+    ...past.map((h) => ({ kind: 'membership' as const, unitId: h.cell_id, unitName: name(h.cell_id), startedAt: h.started_at.toISOString(), endedAt: h.ended_at.toISOString() })),
+    { kind: 'membership', unitId: person.cell_id, unitName: name(person.cell_id), startedAt: person.cell_since.toISOString(), endedAt: null },
     ...roles.map((r) => ({
-      kind: 'role' as const, unitId: r.unit_id, unitName: r.name, role: r.role,
+      kind: 'role' as const, unitId: r.unit_id, unitName: name(r.unit_id), role: r.role,
       startedAt: r.started_at.toISOString(), endedAt: r.ended_at?.toISOString() ?? null,
     })),
   ];

@@ -1,10 +1,18 @@
+import { authorize, placePerson } from '../access/guard.ts';
+import { personPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { ContactDetails } from './create-person.ts';
 
-/** Corrects a person's name or contact details; the trail names the fields, not their values. */
+/**
+ * Corrects a person's name or contact details. The trail names the fields, not
+ * their values: it can never be edited, so personal data in it could never be anonymised.
+ */
 export async function updatePerson(ctx: Ctx, personId: string, input: ContactDetails & { name?: string | undefined }): Promise<void> {
+  const placed = await placePerson(ctx, personId);
+  if (!placed) throw notFound('person', personId);
+  authorize(personPolicy.update(ctx.actor, placed), personPolicy.read(ctx.actor, placed), 'person', personId, 'update_person');
   const person = await ctx.db.selectFrom('people').select(['cell_id']).where('id', '=', personId).forNoKeyUpdate().executeTakeFirst();
   if (!person) throw notFound('person', personId);
   const changes = {

@@ -18,3 +18,8 @@ export function csvRow(values: Array<string | number | null>): string {
     .map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`))
     .join(',') + '\n';
 }
+
+/** A row for people and spreadsheets: a field is quoted only when it has to be. */
+export function csvLine(values: readonly string[]): string {
+  return values.map((v) => (/[",\r\n]|^\s|\s$/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',') + '\n';
+}

@@ -51,11 +51,14 @@ export async function importOrganization(
 
   return database.withConnection(async (conn) => {
     await conn.exec('begin');
+    // An operator's bulk load: the whole tree, as its owner (row-level security is forced
+    // on the owner too unless it is a superuser, so the administrator's scope is set).
+    await conn.query("select set_config('mainstay.admin', 'true', true)");
     try {
       await conn.exec(`
         create temp table import_contrib (unit_id uuid not null, units int not null, cells int not null, members int not null) on commit drop;
-        create temp table import_units (line int not null, id uuid not null, code text not null, name text not null,
-          depth int not null, parent_code text not null) on commit drop;`);
+        create temp table import_units (line int not null, id uuid not null, code text, name text,
+          depth int, parent_code text not null, fault text, fault_column text, reported boolean not null default false) on commit drop;`);
       const levels = (await conn.query<{ depth: number; key: string }>('select depth, key from levels order by depth')).rows;
       const cellDepth = levels.at(-1)!.depth;
 
@@ -68,6 +71,7 @@ export async function importOrganization(
       }
       await applyContributions(conn);
 
+      report.problems.sort((a, b) => (a.file === b.file ? 0 : a.file === 'units' ? -1 : 1) || a.line - b.line);
       const accept = report.problemCount === 0 || options.skipBad;
       if (accept && !options.dryRun && (report.units.written > 0 || report.members.written > 0)) {
         await conn.query(
@@ -107,7 +111,7 @@ async function stageUnits(
   let chunk = '';
   let rows = 0;
   const flush = async () => {
-    if (chunk) await conn.copyCsv('copy import_units (line, id, code, name, depth, parent_code) from stdin with (format csv)', chunk);
+    if (chunk) await conn.copyCsv('copy import_units (line, id, code, name, depth, parent_code, fault, fault_column, reported) from stdin with (format csv)', chunk);
     chunk = '';
     rows = 0;
     options.onProgress?.({ file: 'units', rows: report.units.read });
@@ -116,14 +120,19 @@ async function stageUnits(
     if ('problem' in item) { problem(item.problem); continue; }
     const r = item.record;
     report.units.read++;
-    const fault = checkText(r.code, 'code', 64, true) ?? checkText(r.name, 'name', 200, true) ?? checkText(r.parent_code, 'parent_code', 64, false);
-    if (fault) { problem({ file: 'units', line: r.line, ...fault }); continue; }
     const level = levels.find((l) => l.key === r.level);
-    if (!level) {
-      problem({ file: 'units', line: r.line, column: 'level', reason: `unknown level "${r.level}"; the levels are ${levels.map((l) => l.key).join(', ')}` });
-      continue;
+    const fault = checkText(r.code, 'code', 64, true) ?? checkText(r.name, 'name', 200, true) ?? checkText(r.parent_code, 'parent_code', 64, false)
+      ?? (level ? undefined : { column: 'level', reason: `unknown level "${r.level}"; the levels are ${levels.map((l) => l.key).join(', ')}` });
+    if (fault) {
+      problem({ file: 'units', line: r.line, ...fault });
+      // Staged all the same (marked as reported), so that its children can say that
+      // their parent was rejected instead of calling it unknown.
+      const code = fault.column === 'code' ? null : r.code;
+      const parentCode = fault.column === 'parent_code' ? '' : r.parent_code;
+      chunk += csvRow([r.line, newId(), code, null, level?.depth ?? null, parentCode, fault.reason, fault.column, 'true']);
+    } else {
+      chunk += csvRow([r.line, newId(), r.code, r.name, level!.depth, r.parent_code, null, null, 'false']);
     }
-    chunk += csvRow([r.line, newId(), r.code, r.name, level.depth, r.parent_code]);
     if (++rows >= CHUNK) await flush();
   }
   await flush();
@@ -138,8 +147,7 @@ async function insertStagedUnits(conn: RawConnection, cellDepth: number, now: st
   await conn.exec(`
     create index on import_units (code);
     create index on import_units (parent_code);
-    alter table import_units add column fault text, add column fault_column text,
-      add column parent_id_hint uuid;
+    alter table import_units add column parent_id_hint uuid;
     update import_units set parent_id_hint = parent_code::uuid
      where parent_code ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';`);
   // Codes used twice in the file, or already taken in the organization.
@@ -148,7 +156,11 @@ async function insertStagedUnits(conn: RawConnection, cellDepth: number, now: st
       from (select code, min(line) as first_line from import_units group by code having count(*) > 1) f
      where s.code = f.code and s.line <> f.first_line;
     update import_units s set fault = 'the code "' || s.code || '" is already taken by a unit of the organization', fault_column = 'code'
-      from units u where u.code = s.code and s.fault is null;`);
+      from units u where u.code = s.code and s.fault is null;
+    -- An export names a unit without a code by its id: that id is taken as well.
+    update import_units s set fault = 'the code "' || s.code || '" is the id of a unit of the organization (an export names units that have no code by their id)', fault_column = 'code'
+      from units u where u.code is null and s.fault is null
+       and u.id = case when s.code ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s.code::uuid end;`);
   await conn.query(`
     update import_units s set fault = 'the organization already has a root unit; give a parent_code', fault_column = 'parent_code'
      where s.parent_code = '' and s.fault is null and exists (select 1 from units where parent_id is null)`);
@@ -180,19 +192,39 @@ async function insertStagedUnits(conn: RawConnection, cellDepth: number, now: st
        where c.fault is null and c.depth > w.depth
     )
     select * from walk;`);
-  const unresolved = await conn.query<{ line: number; parent_code: string; reason: string; col: string }>(`
-    select s.line, s.parent_code, coalesce(s.fault, case
+  // Rows whose parent_code leads round in a circle: each one's file parent is the
+  // first row with that code, so following parents either ends or comes back.
+  const unresolved = await conn.query<{ line: number; reason: string; col: string }>(`
+    with recursive pending as (
+      select s.line, s.parent_code from import_units s left join import_resolved r on r.id = s.id
+       where r.id is null and s.fault is null and s.parent_code <> ''
+    ), up (start, line, path, looped) as (
+      select line, line, array[line], false from pending
+      union all
+      select up.start, f.line, up.path || f.line, f.line = any(up.path)
+        from up join pending c on c.line = up.line
+        join pending f on f.line = (select min(line) from import_units x where x.code = c.parent_code)
+       where not up.looped and cardinality(up.path) < 64
+    ), cycles as (
+      select start, path from up where looped and line = start
+    )
+    select s.line, coalesce(s.fault, case
         when p.id is null and fp.line is null then 'parent_code "' || s.parent_code || '" is neither in this file nor in the organization'
         when p.closed_at is not null then 'the parent "' || s.parent_code || '" is closed'
-        when coalesce(p.depth, fp.depth) >= s.depth then 'a unit must be of a lower level than its parent "' || s.parent_code || '"'
+        when coalesce(p.depth, fp.depth) >= s.depth then 'a ' || sl.key || ' cannot be placed under the ' || pl.key || ' "' || s.parent_code || '"; a parent must be of a higher level'
+        when cy.start is not null then 'its parent_code leads round in a circle back to it (lines ' || array_to_string(cy.path, ' → ') || ')'
         when fp.fault is not null then 'its parent on line ' || fp.line || ' was rejected'
-        else 'its parent chain does not reach the organization (a cycle, or a rejected ancestor)' end) as reason,
+        when fp.line is not null then 'its parent on line ' || fp.line || ' could not be imported'
+        else 'its parent chain does not reach the organization' end) as reason,
       coalesce(s.fault_column, 'parent_code') as col
       from import_units s
       left join import_resolved r on r.id = s.id
       left join units p on p.code = s.parent_code or (p.code is null and p.id = s.parent_id_hint)
       left join import_units fp on fp.code = s.parent_code and fp.line = (select min(line) from import_units x where x.code = s.parent_code)
-     where r.id is null
+      left join levels sl on sl.depth = s.depth
+      left join levels pl on pl.depth = coalesce(p.depth, fp.depth)
+      left join cycles cy on cy.start = s.line
+     where r.id is null and not s.reported
      order by s.line`);
   for (const u of unresolved.rows) problem({ file: 'units', line: u.line, column: u.col, reason: u.reason });
 
@@ -232,11 +264,18 @@ async function copyMembers(
       [codes, ids],
     );
     const byCode = new Map(cells.rows.map((c) => [c.key, c]));
+    const find = (code: string) => byCode.get(code) ?? (isId(code) ? byCode.get(code.toLowerCase()) : undefined);
+    // A cell of the units file that was rejected is named as such, not as unknown.
+    const missing = codes.filter((c) => !find(c));
+    const rejected = missing.length === 0 ? new Map<string, number>() : new Map((await conn.query<{ code: string; line: number }>(
+      'select code, min(line) as line from import_units where code = any($1::text[]) group by code', [missing])).rows.map((u) => [u.code, u.line]));
     const perCell = new Map<string, number>();
     let chunk = '';
     for (const r of pending) {
-      const cell = byCode.get(r.cell_code);
-      const reason = !cell ? `cell_code "${r.cell_code}" is not a unit of the organization`
+      const cell = find(r.cell_code);
+      const reason = !cell ? (rejected.has(r.cell_code)
+          ? `the cell "${r.cell_code}" (line ${rejected.get(r.cell_code)} of the units file) was not imported`
+          : `cell_code "${r.cell_code}" is not a unit of the organization`)
         : cell.depth !== cellDepth ? `"${r.cell_code}" is not a cell; members belong to cells`
         : cell.closed ? `the cell "${r.cell_code}" is closed` : undefined;
       if (reason) { problem({ file: 'members', line: r.line, column: 'cell_code', reason }); continue; }
@@ -258,6 +297,7 @@ async function copyMembers(
     const r = item.record;
     report.members.read++;
     const fault = checkText(r.name, 'name', 200, true) ?? checkText(r.cell_code, 'cell_code', 64, true)
+      ?? checkText(r.email, 'email', 254, false) ?? checkText(r.phone, 'phone', 40, false)
       ?? (r.email && !EMAIL.test(r.email) ? { column: 'email', reason: `"${r.email}" is not an e-mail address` } : undefined)
       ?? (r.phone && !PHONE.test(r.phone) ? { column: 'phone', reason: `"${r.phone}" is not a phone number` } : undefined);
     if (fault) { problem({ file: 'members', line: r.line, ...fault }); continue; }
@@ -288,8 +328,15 @@ async function applyContributions(conn: RawConnection) {
       from import_deltas d where u.id = d.id;`);
 }
 
+// What the API refuses too: PostgreSQL cannot store NUL, and the other control
+// characters (but tab and line breaks) are never meant.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 function checkText(value: string, column: string, max: number, required: boolean): { column: string; reason: string } | undefined {
   if (required && value === '') return { column, reason: `${column} is empty` };
   if (value.length > max) return { column, reason: `${column} is longer than ${max} characters` };
+  if (CONTROL.test(value)) return { column, reason: `${column} contains a control character` };
+  // Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252) decode as U+FFFD.
+  if (value.includes('\uFFFD')) return { column, reason: `${column} is not valid UTF-8 text; save the file as UTF-8` };
   return undefined;
 }

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { createPerson } from '../../domain/people/create-person.ts';
 import { getPerson } from '../../domain/people/get-person.ts';
 import { personHistory } from '../../domain/people/person-history.ts';
+import { anonymisePerson, exportPerson } from '../../domain/people/person-privacy.ts';
 import { transferPerson } from '../../domain/people/transfer-person.ts';
 import { updatePerson } from '../../domain/people/update-person.ts';
-import { command, readCtx, type AppDeps } from '../request-context.ts';
+import { command, read, type AppDeps } from '../request-context.ts';
 import { errorResponses, Id, IdParams, Name } from '../schemas.ts';
 
 const tags = ['people'];
@@ -17,6 +18,8 @@ const PersonView = z.object({
   id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), birthYear: z.number().nullable(),
   cellId: z.string(), cell: z.object({ id: z.string(), name: z.string() }), memberSince: z.string(),
   roles: z.array(z.object({ unitId: z.string(), unitName: z.string(), role: z.string(), since: z.string() })),
+  anonymised: z.boolean(),
+  abilities: z.object({ update: z.boolean(), transfer: z.boolean(), export: z.boolean(), createAccount: z.boolean(), anonymise: z.boolean() }),
 });
 
 export const peopleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
@@ -30,7 +33,7 @@ export const peopleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
 
   app.get('/people/:id', {
     schema: { tags, summary: 'A person, their cell and current roles', params: IdParams, response: { 200: PersonView, ...errorResponses } },
-  }, (request) => getPerson(readCtx(deps, request), request.params.id));
+  }, (request) => read(deps, request, (ctx) => getPerson(ctx, request.params.id)));
 
   app.patch('/people/:id', {
     schema: {
@@ -53,6 +56,17 @@ export const peopleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
     return getPerson(ctx, request.params.id);
   }));
 
+  app.get('/people/:id/export', {
+    schema: { tags, summary: "A person's full record and history as JSON (the person, or an official over them)", params: IdParams, response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
+  }, (request) => read(deps, request, (ctx) => exportPerson(ctx, request.params.id)));
+
+  app.post('/people/:id/anonymise', {
+    schema: { tags, summary: 'Replace name and contact details for good, keeping history (administrators)', params: IdParams, response: { 200: PersonView, ...errorResponses } },
+  }, (request, reply) => command(deps, request, reply, 200, async (ctx) => {
+    await anonymisePerson(ctx, request.params.id);
+    return getPerson(ctx, request.params.id);
+  }));
+
   app.get('/people/:id/history', {
     schema: {
       tags, summary: 'Memberships and roles, oldest first', params: IdParams,
@@ -66,5 +80,5 @@ export const peopleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
         ...errorResponses,
       },
     },
-  }, (request) => personHistory(readCtx(deps, request), request.params.id));
+  }, (request) => read(deps, request, (ctx) => personHistory(ctx, request.params.id)));
 };

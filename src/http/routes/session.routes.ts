@@ -1,33 +1,81 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { signIn, signOut, SESSION_TTL_MS } from '../../domain/accounts/sessions.ts';
-import { requestToken, SESSION_COOKIE, type AppDeps } from '../request-context.ts';
-import { errorResponses } from '../schemas.ts';
+import { changePassword, whoAmI } from '../../domain/accounts/accounts.ts';
+import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut, SESSION_TTL_MS } from '../../domain/accounts/sessions.ts';
+import { command, read, requestToken, SECURE_SESSION_COOKIE, SESSION_COOKIE, type AppDeps } from '../request-context.ts';
+import { errorResponses, IdParams, Text } from '../schemas.ts';
 
 const tags = ['session'];
+const Password = z.string().min(1).max(1000);
 
-export const sessionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+/** Public: signing in. */
+export const signInRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   app.post('/session', {
     schema: {
-      tags, summary: 'Sign in with e-mail and password: a bearer token, and a session cookie for browsers',
+      tags, summary: 'Sign in: a bearer token, and for browsers a session cookie plus the CSRF token their writes must send',
       security: [],
-      body: z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1000) }),
-      response: { 200: z.object({ token: z.string(), expiresAt: z.string() }), ...errorResponses },
+      body: z.strictObject({ email: z.string().trim().min(3).max(254), password: Password }),
+      response: { 200: z.object({ token: z.string(), csrfToken: z.string(), expiresAt: z.string() }), ...errorResponses },
     },
   }, async (request, reply) => {
-    const session = await signIn(deps.database.db, deps.clock, request.body);
-    void reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: SESSION_TTL_MS / 1000,
+    const session = await signIn(deps.database, deps.clock, { ...request.body, address: request.ip }, request.id);
+    const secure = request.protocol === 'https';
+    // A stale cookie from an earlier session is replaced: a new id at every sign-in.
+    void reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, session.token, {
+      path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_TTL_MS / 1000,
     });
-    return { token: session.token, expiresAt: session.expiresAt.toISOString() };
+    return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   });
 
-  app.delete('/session', {
-    schema: { tags, summary: 'Sign out: the token stops working at once', response: { 204: z.null(), ...errorResponses } },
-  }, async (request, reply) => {
-    const token = requestToken(request);
-    if (token) await signOut(deps.database.db, deps.clock, token);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
 };
+
+/** Signed in: the session itself, password and API tokens. */
+export const sessionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (authed) => {
+    authed.get('/session', {
+      schema: {
+        tags, summary: 'Who is signed in, their scope, and the CSRF token for cookie writes',
+        response: {
+          200: z.object({
+            accountId: z.string(), email: z.string(), personId: z.string().nullable(), isAdmin: z.boolean(),
+            officialUnitIds: z.array(z.string()), cellId: z.string().nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    }, (request) => read(deps, request, (ctx) => whoAmI(ctx)));
+
+    authed.delete('/session', {
+      schema: { tags, summary: 'Sign out: the session ends at once, server-side', response: { 204: z.null(), ...errorResponses } },
+    }, async (request, reply) => {
+      const token = requestToken(request)!.token;
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
+      return command(deps, request, reply, 204, (ctx) => signOut(ctx, token));
+    });
+
+    authed.post('/account/password', {
+      schema: {
+        tags, summary: 'Change your password; your other sessions and tokens end',
+        body: z.strictObject({ currentPassword: Password, newPassword: Password }), response: { 204: z.null(), ...errorResponses },
+      },
+    }, (request, reply) => command(deps, request, reply, 204, (ctx) => changePassword(ctx, request.body)));
+
+    authed.post('/tokens', {
+      schema: {
+        tags: ['tokens'], summary: 'Create a named bearer token for an API client (shown once)',
+        body: z.strictObject({ name: Text(100).min(1), expiresInDays: z.number().int().min(1).max(3650).optional() }),
+        response: { 201: z.object({ id: z.string(), token: z.string(), name: z.string(), expiresAt: z.string().nullable() }), ...errorResponses },
+      },
+    }, (request, reply) => command(deps, request, reply, 201, (ctx) => createApiToken(ctx, request.body)));
+
+    authed.get('/tokens', {
+      schema: {
+        tags: ['tokens'], summary: 'Your API tokens (never their secret)',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() })) }), ...errorResponses },
+      },
+    }, (request) => read(deps, request, (ctx) => listApiTokens(ctx)));
+
+    authed.delete('/tokens/:id', {
+      schema: { tags: ['tokens'], summary: 'Revoke an API token at once', params: IdParams, response: { 204: z.null(), ...errorResponses } },
+    }, (request, reply) => command(deps, request, reply, 204, (ctx) => revokeApiToken(ctx, request.params.id)));
+};
+

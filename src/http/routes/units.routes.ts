@@ -9,7 +9,7 @@ import { moveUnit } from '../../domain/org/move-unit.ts';
 import { renameUnit } from '../../domain/org/rename-unit.ts';
 import { listMembers } from '../../domain/people/list-members.ts';
 import { appointOfficial, endOfficialTerm, listOfficials } from '../../domain/people/officials.ts';
-import { command, readCtx, type AppDeps } from '../request-context.ts';
+import { command, read, type AppDeps } from '../request-context.ts';
 import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, UnitView } from '../schemas.ts';
 
 const tags = ['units'];
@@ -22,15 +22,15 @@ export const unitsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
       tags, summary: 'The levels of the tree, top first; the last is the cell level',
       response: { 200: z.object({ items: z.array(z.object({ depth: z.number(), key: z.string(), name: z.string() })) }), ...errorResponses },
     },
-  }, async (request) => ({ items: (await loadLevels(readCtx(deps, request).db)).all }));
+  }, (request) => read(deps, request, async (ctx) => ({ items: (await loadLevels(ctx.db)).all })));
 
   app.get('/units/root', {
     schema: { tags, summary: 'The root unit', response: { 200: UnitView, ...errorResponses } },
-  }, (request) => getRootUnit(readCtx(deps, request)));
+  }, (request) => read(deps, request, (ctx) => getRootUnit(ctx)));
 
   app.get('/units/:id', {
     schema: { tags, summary: 'A unit with its ancestors and subtree counts', params: IdParams, response: { 200: UnitView, ...errorResponses } },
-  }, (request) => getUnit(readCtx(deps, request), request.params.id));
+  }, (request) => read(deps, request, (ctx) => getUnit(ctx, request.params.id)));
 
   app.get('/units/:id/children', {
     schema: {
@@ -38,9 +38,9 @@ export const unitsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
       querystring: z.strictObject({ ...PageQuery, includeClosed: z.enum(['true', 'false']).optional() }),
       response: { 200: pageOf(UnitView), ...errorResponses },
     },
-  }, (request) => listChildren(readCtx(deps, request), request.params.id, {
+  }, (request) => read(deps, request, (ctx) => listChildren(ctx, request.params.id, {
     ...request.query, includeClosed: request.query.includeClosed === 'true',
-  }));
+  })));
 
   app.post('/units', {
     schema: {
@@ -77,14 +77,14 @@ export const unitsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
       querystring: z.strictObject({ ...PageQuery, scope: z.enum(['direct', 'subtree']).default('direct'), q: z.string().trim().min(1).max(100).optional() }),
       response: { 200: pageOf(z.object({ id: z.string(), name: z.string(), cellId: z.string(), cellName: z.string() })), ...errorResponses },
     },
-  }, (request) => listMembers(readCtx(deps, request), request.params.id, request.query));
+  }, (request) => read(deps, request, (ctx) => listMembers(ctx, request.params.id, request.query)));
 
   app.get('/units/:id/officials', {
     schema: {
       tags, summary: 'Current officials of a unit', params: IdParams,
       response: { 200: z.object({ items: z.array(z.object({ personId: z.string(), name: z.string(), role: Role, since: z.string() })) }), ...errorResponses },
     },
-  }, (request) => listOfficials(readCtx(deps, request), request.params.id));
+  }, (request) => read(deps, request, (ctx) => listOfficials(ctx, request.params.id)));
 
   app.post('/units/:id/officials', {
     schema: {

@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { Database } from './database.ts';
+
+/** Tables holding organization or personal data: each must force row-level security. */
+export const PROTECTED_TABLES = [
+  'units', 'people', 'membership_history', 'official_terms', 'accounts', 'sessions',
+  'sign_in_failures', 'idempotency_keys', 'audit_events',
+] as const;
+
+export const APP_ROLE = 'mainstay_app';
+
+/**
+ * Checks the second wall before serving: the application role exists, is not a
+ * superuser, cannot bypass row-level security and owns none of the tables, and
+ * every protected table has FORCE ROW LEVEL SECURITY. Returns the problems found.
+ */
+export async function checkRowLevelSecurity(database: Database): Promise<string[]> {
+  const problems: string[] = [];
+  const role = (await sql<{ rolsuper: boolean; rolbypassrls: boolean }>`
+    select rolsuper, rolbypassrls from pg_roles where rolname = ${APP_ROLE}`.execute(database.db)).rows[0];
+  if (!role) return [`the role ${APP_ROLE} does not exist`];
+  if (role.rolsuper) problems.push(`the role ${APP_ROLE} is a superuser`);
+  if (role.rolbypassrls) problems.push(`the role ${APP_ROLE} has BYPASSRLS`);
+  const tables = (await sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; owner: string }>`
+    select c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) as owner
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' and c.relname = any(${[...PROTECTED_TABLES]}::text[])`.execute(database.db)).rows;
+  for (const name of PROTECTED_TABLES) {
+    const t = tables.find((r) => r.relname === name);
+    if (!t) problems.push(`the table ${name} is missing`);
+    else {
+      if (!t.relrowsecurity || !t.relforcerowsecurity) problems.push(`the table ${name} does not force row-level security`);
+      if (t.owner === APP_ROLE) problems.push(`the table ${name} is owned by ${APP_ROLE}`);
+    }
+  }
+  // And the wall holds: as the role, with no scope set, nothing is visible.
+  const seen = await database.db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${APP_ROLE}, true)`.execute(trx);
+    return (await sql<{ n: number }>`select (select count(*) from units)::int + (select count(*) from people)::int as n`.execute(trx)).rows[0]!.n;
+  });
+  if (seen > 0) problems.push(`with no scope set, ${APP_ROLE} still sees ${seen} rows`);
+  return problems;
+}

@@ -1,0 +1,30 @@
+import type { Ctx } from '../context.ts';
+import { withSystemScope } from '../context.ts';
+import { AccessDenied } from '../errors.ts';
+import type { Placed, PlacedPerson } from './policy.ts';
+
+/**
+ * Where a unit sits in the tree, read past row-level security: the policy needs
+ * the true place of a target to decide, including one it will then refuse.
+ * Returns ids only, never content.
+ */
+export async function placeUnit(ctx: Ctx, unitId: string): Promise<Placed | undefined> {
+  const row = await withSystemScope(ctx, () =>
+    ctx.db.selectFrom('units').select(['id', 'ancestor_ids']).where('id', '=', unitId).executeTakeFirst());
+  return row ? { id: row.id, ancestorIds: row.ancestor_ids } : undefined;
+}
+
+export async function placePerson(ctx: Ctx, personId: string): Promise<PlacedPerson | undefined> {
+  const row = await withSystemScope(ctx, () =>
+    ctx.db.selectFrom('people as p').innerJoin('units as c', 'c.id', 'p.cell_id')
+      .select(['p.id', 'c.id as cell_id', 'c.ancestor_ids']).where('p.id', '=', personId).executeTakeFirst());
+  return row ? { id: row.id, cell: { id: row.cell_id, ancestorIds: row.ancestor_ids } } : undefined;
+}
+
+/**
+ * Refuses unless `allowed`. Outside what the actor may read, the refusal is the
+ * same 404 a missing object gets; inside it, a 403.
+ */
+export function authorize(allowed: boolean, readable: boolean, what: string, id: string, action: string): void {
+  if (!allowed) throw new AccessDenied(what, id, action, readable);
+}

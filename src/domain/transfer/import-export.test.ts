@@ -1,0 +1,337 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
+import { openTestDatabase } from '../../../test/test-database.ts';
+import { run, testActor, testClock } from '../../../test/factories.ts';
+import { recountInJs } from '../../../test/recount.ts';
+import { loadDemo } from '../demo/seed-demo.ts';
+import { defaultShape } from '../demo/generate-demo.ts';
+import { closeUnit } from '../org/close-unit.ts';
+import { createUnit } from '../org/create-unit.ts';
+import { createPerson } from '../people/create-person.ts';
+import { appointOfficial, endOfficialTerm } from '../people/officials.ts';
+import { transferPerson } from '../people/transfer-person.ts';
+import { exportOrganization } from './export-organization.ts';
+import { MEMBER_COLUMNS, UNIT_COLUMNS, type ImportProblem } from './formats.ts';
+import { importOrganization, type ImportOptions } from './import-organization.ts';
+import { readCsv } from './read-csv.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'mainstay-transfer-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let fileNo = 0;
+
+/** Writes the CSV texts to files and imports them through the CSV reader, as the CLI does. */
+async function importFiles(database: Database, files: { units?: string | Buffer; members?: string | Buffer }, options: ImportOptions = {}) {
+  const paths: { units?: string; members?: string } = {};
+  for (const key of ['units', 'members'] as const) {
+    const content = files[key];
+    if (content === undefined) continue;
+    paths[key] = join(tmp, `${key}-${fileNo++}.csv`);
+    writeFileSync(paths[key], content);
+  }
+  return importDir(database, paths, options);
+}
+
+function importDir(database: Database, paths: { units?: string; members?: string }, options: ImportOptions = {}) {
+  return importOrganization(database, testActor, testClock, {
+    ...(paths.units ? { units: readCsv(paths.units, 'units', UNIT_COLUMNS) } : {}),
+    ...(paths.members ? { members: readCsv(paths.members, 'members', MEMBER_COLUMNS) } : {}),
+  }, options);
+}
+
+async function counts(database: Database) {
+  const count = async (table: 'units' | 'people' | 'audit_events' | 'official_terms' | 'membership_history') =>
+    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return { units: await count('units'), people: await count('people'), audit: await count('audit_events') };
+}
+
+async function expectCountersTrue(database: Database) {
+  const { expected, actual } = await recountInJs(database);
+  expect(actual).toEqual(expected);
+}
+
+const unitId = async (database: Database, code: string) =>
+  (await database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+
+describe('export, and import of the export', () => {
+  let source: Database;
+  let target: Database;
+  const history: { closedCell: string; endedTermPerson: string; transfers: number } = { closedCell: '', endedTermPerson: '', transfers: 0 };
+
+  beforeAll(async () => {
+    source = await openTestDatabase();
+    target = await openTestDatabase();
+    const levels = (await source.db.selectFrom('levels').select('key').orderBy('depth').execute()).map((l) => l.key);
+    const report = await loadDemo(source, testClock, defaultShape(levels, 12, 80, 7));
+    expect(report.committed).toBe(true);
+
+    // Units made through the API without a code, with names the CSV has to quote.
+    const region0 = await unitId(source, 'region-0');
+    const district = (await run(source, (ctx) => createUnit(ctx, { parentId: region0, name: 'Quote "and", comma', level: 'district' }))).id;
+    const plainCell = (await run(source, (ctx) => createUnit(ctx, { parentId: district, name: 'Two\nlines', level: 'cell' }))).id;
+    const codedCell = (await run(source, (ctx) => createUnit(ctx, { parentId: district, name: 'Extra', level: 'cell', code: 'cell-extra' }))).id;
+    const smith = (await run(source, (ctx) => createPerson(ctx, { name: 'Smith, Jo "JJ"', cellId: plainCell, email: 'jo@example.org', phone: '+44 20 7946 0000' }))).id;
+    await run(source, (ctx) => createPerson(ctx, { name: 'Ana Code', cellId: codedCell }));
+    await run(source, (ctx) => createPerson(ctx, { name: 'Ana Code', cellId: codedCell, email: 'twin@example.org' }));
+
+    // A cell that had a member, lost her by a transfer, and closed.
+    const closing = (await run(source, (ctx) => createUnit(ctx, { parentId: district, name: 'Short-lived', level: 'cell', code: 'cell-closed' }))).id;
+    const mover = (await run(source, (ctx) => createPerson(ctx, { name: 'Mo Ver', cellId: closing }))).id;
+    await run(source, (ctx) => transferPerson(ctx, mover, { cellId: plainCell }));
+    await run(source, (ctx) => closeUnit(ctx, closing));
+    history.closedCell = closing;
+    // More transfers between demo cells, and back.
+    const demoPeople = await source.db.selectFrom('people').select(['id', 'cell_id']).orderBy('name').orderBy('id').limit(5).execute();
+    for (const p of demoPeople) await run(source, (ctx) => transferPerson(ctx, p.id, { cellId: codedCell }));
+    await run(source, (ctx) => transferPerson(ctx, demoPeople[0]!.id, { cellId: demoPeople[0]!.cell_id }));
+    history.transfers = 1 + demoPeople.length + 1;
+    // A current and an ended official term.
+    await run(source, (ctx) => appointOfficial(ctx, district, { personId: smith, role: 'secretary' }));
+    await run(source, (ctx) => appointOfficial(ctx, district, { personId: mover, role: 'deputy' }));
+    await run(source, (ctx) => endOfficialTerm(ctx, district, mover));
+    history.endedTermPerson = mover;
+    await expectCountersTrue(source);
+  });
+  afterAll(async () => {
+    await source?.close();
+    await target?.close();
+  });
+
+  it('writes the open units, parents first, and every member; JSON has closed units, terms and history', async () => {
+    const dir = join(tmp, 'export-a');
+    const report = await exportOrganization(source, dir);
+    const units = readFileSync(join(dir, 'units.csv'), 'utf8');
+    const openUnits = await source.db.selectFrom('units').select(['id', 'code']).where('closed_at', 'is', null).execute();
+    const people = await source.db.selectFrom('people').select('id').execute();
+    expect(report.units).toBe(openUnits.length);
+    expect(report.members).toBe(people.length);
+
+    // Parents before children: every parent_code was defined on an earlier line.
+    const rows: Array<Record<(typeof UNIT_COLUMNS)[number], string>> = [];
+    for await (const item of readCsv(join(dir, 'units.csv'), 'units', UNIT_COLUMNS)) {
+      if ('problem' in item) throw new Error(item.problem.reason);
+      rows.push(item.record);
+    }
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (r.parent_code) expect(seen.has(r.parent_code), `${r.code} after its parent`).toBe(true);
+      seen.add(r.code);
+    }
+    expect(rows).toHaveLength(openUnits.length);
+    // A unit without a code is named by its id; the closed cell is not in the CSV.
+    const district = rows.find((r) => r.name === 'Quote "and", comma')!;
+    expect(openUnits.find((u) => u.id === district.code)?.code).toBeNull();
+    expect(rows.find((r) => r.name === 'Two\nlines')!.parent_code).toBe(district.code);
+    expect(rows.some((r) => r.code === 'cell-closed')).toBe(false);
+    expect(units.split('\n')[0]).toBe('code,name,level,parent_code');
+
+    const json = JSON.parse(readFileSync(join(dir, 'organization.json'), 'utf8'));
+    expect(json.levels.map((l: { key: string }) => l.key)).toEqual(['central', 'region', 'district', 'cell']);
+    expect(json.units).toHaveLength(openUnits.length + 1);
+    expect(json.units.find((u: { id: string }) => u.id === history.closedCell)).toMatchObject({ status: 'closed', code: 'cell-closed', level: 'cell' });
+    expect(json.officialTerms.find((t: { person: { id: string } }) => t.person.id === history.endedTermPerson)).toMatchObject({ role: 'deputy', status: 'ended' });
+    const currentTerms = await source.db.selectFrom('official_terms').select('id').where('ended_at', 'is', null).execute();
+    expect(json.officialTerms.filter((t: { status: string }) => t.status === 'current')).toHaveLength(currentTerms.length);
+    expect(json.membershipHistory).toHaveLength(history.transfers);
+    expect(json.membershipHistory.filter((h: { cellId: string }) => h.cellId === history.closedCell)).toHaveLength(1);
+    expect(report.json).toEqual({ units: openUnits.length + 1, closedUnits: 1, officialTerms: json.officialTerms.length, membershipHistory: history.transfers });
+  });
+
+  it('writes the same files whatever the page size (keyset pagination loses and repeats nothing)', async () => {
+    await exportOrganization(source, join(tmp, 'export-paged'), { pageSize: 3 });
+    for (const file of ['units.csv', 'members.csv']) {
+      expect(readFileSync(join(tmp, 'export-paged', file), 'utf8')).toBe(readFileSync(join(tmp, 'export-a', file), 'utf8'));
+    }
+    const paged = JSON.parse(readFileSync(join(tmp, 'export-paged', 'organization.json'), 'utf8'));
+    const whole = JSON.parse(readFileSync(join(tmp, 'export-a', 'organization.json'), 'utf8'));
+    expect({ ...paged, exportedAt: '' }).toEqual({ ...whole, exportedAt: '' });
+  });
+
+  it('imports into an empty database and exports again to the very same CSV files, with true counters', async () => {
+    const before = await counts(target);
+    const report = await importDir(target, { units: join(tmp, 'export-a', 'units.csv'), members: join(tmp, 'export-a', 'members.csv') });
+    expect(report.problems).toEqual([]);
+    expect(report.committed).toBe(true);
+    const after = await counts(target);
+    expect(after.units - before.units).toBe(report.units.written);
+    expect(after.audit - before.audit).toBe(1);
+
+    await exportOrganization(target, join(tmp, 'export-b'));
+    for (const file of ['units.csv', 'members.csv']) {
+      expect(readFileSync(join(tmp, 'export-b', file), 'utf8')).toBe(readFileSync(join(tmp, 'export-a', file), 'utf8'));
+    }
+    await expectCountersTrue(target);
+    const root = await target.db.selectFrom('units').select(['sub_units', 'sub_cells', 'sub_members']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const sourceRoot = await source.db.selectFrom('units').select(['sub_units', 'sub_cells', 'sub_members']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    expect(root).toEqual(sourceRoot);
+  });
+
+  it('refuses, row by row, to import an export into the organization it came from (nothing is doubled)', async () => {
+    const before = await counts(source);
+    const report = await importDir(source, { units: join(tmp, 'export-a', 'units.csv') }, { skipBad: true });
+    const unitRows = readFileSync(join(tmp, 'export-a', 'units.csv'), 'utf8').trim().split('\n').length - 1 - 1; // header; one name has a line break
+    const byReason = (re: RegExp) => report.problems.filter((p) => p.file === 'units' && re.test(p.reason)).length;
+    // Coded units are taken by code (the root too), units without a code by their id.
+    expect(byReason(/already taken by a unit of the organization/)).toBe(unitRows - 2);
+    expect(byReason(/is the id of a unit of the organization/)).toBe(2);
+    expect(report.problemCount).toBe(unitRows);
+    expect(report.units.written).toBe(0);
+    expect(await counts(source)).toEqual(before);
+    await expectCountersTrue(source);
+  });
+});
+
+describe('import of bad input', () => {
+  let database: Database;
+  const levelsText = 'central, region, district, cell';
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const base = await importFiles(database, {
+      units: 'code,name,level,parent_code\ncentral,Centre,central,\nregion-a,Region A,region,central\n' +
+        'district-a,District A,district,region-a\ncell-a,Cell A,cell,district-a\nclosed-cell,Closed cell,cell,district-a\n',
+      members: 'name,cell_code,email,phone\nFirst Member,cell-a,first@example.org,\n',
+    });
+    expect(base.problems).toEqual([]);
+    const closed = await unitId(database, 'closed-cell');
+    await run(database, (ctx) => closeUnit(ctx, closed));
+  });
+  afterAll(() => database?.close());
+
+  const unitsFile = Buffer.concat([
+    Buffer.from([
+      'code,name,level,parent_code',
+      'new-region,New region,region,central',
+      'new-district,New district,district,new-region',
+      'new-cell,New cell,cell,new-district',
+      'a,b,c',
+      'e1,,district,new-region',
+      'e2,Bad level,county,new-region',
+      'e3,Orphan,district,nowhere',
+      'new-cell,Dup,cell,new-district',
+      'cell-a,Taken,cell,new-district',
+      'e4,Upside down,region,new-district',
+      'x1,Loop one,region,x3',
+      'x2,Loop two,district,x1',
+      'x3,Loop three,cell,x2',
+      'e6,Child of rejected,cell,e1',
+      'e7,Grandchild,cell,e3',
+      'e8,say "hi",cell,new-district',
+      'e9,Second root,central,',
+      'e10,Control\u0001char,cell,new-district',
+      'e11,Closed parent,cell,closed-cell',
+      '"new-cell-2","Quoted, with ""comma""",cell,new-district',
+      'e12,Latin',
+    ].join('\n')),
+    Buffer.from([0xe9]), // é in Latin-1: not UTF-8
+    Buffer.from([',cell,new-district', 'e13,"never closed,cell,new-district', 'e14,Swallowed,cell,new-district', ''].join('\n')),
+  ]);
+  const unitProblems: Array<Omit<ImportProblem, 'reason'> & { reason: string | RegExp }> = [
+    { file: 'units', line: 5, column: '*', reason: 'expected 4 fields (code,name,level,parent_code), found 3' },
+    { file: 'units', line: 6, column: 'name', reason: 'name is empty' },
+    { file: 'units', line: 7, column: 'level', reason: `unknown level "county"; the levels are ${levelsText}` },
+    { file: 'units', line: 8, column: 'parent_code', reason: 'parent_code "nowhere" is neither in this file nor in the organization' },
+    { file: 'units', line: 9, column: 'code', reason: 'the code "new-cell" is already used on line 4' },
+    { file: 'units', line: 10, column: 'code', reason: 'the code "cell-a" is already taken by a unit of the organization' },
+    { file: 'units', line: 11, column: 'parent_code', reason: 'a region cannot be placed under the district "new-district"; a parent must be of a higher level' },
+    { file: 'units', line: 12, column: 'parent_code', reason: 'a region cannot be placed under the cell "x3"; a parent must be of a higher level' },
+    { file: 'units', line: 13, column: 'parent_code', reason: 'its parent_code leads round in a circle back to it (lines 13 → 12 → 14 → 13)' },
+    { file: 'units', line: 14, column: 'parent_code', reason: 'its parent_code leads round in a circle back to it (lines 14 → 13 → 12 → 14)' },
+    { file: 'units', line: 15, column: 'parent_code', reason: 'its parent on line 6 was rejected' },
+    { file: 'units', line: 16, column: 'parent_code', reason: 'its parent on line 8 could not be imported' },
+    { file: 'units', line: 17, column: '*', reason: /^a quote \("\) inside a field/ },
+    { file: 'units', line: 18, column: 'parent_code', reason: 'the organization already has a root unit; give a parent_code' },
+    { file: 'units', line: 19, column: 'name', reason: 'name contains a control character' },
+    { file: 'units', line: 20, column: 'parent_code', reason: 'the parent "closed-cell" is closed' },
+    { file: 'units', line: 22, column: 'name', reason: 'name is not valid UTF-8 text; save the file as UTF-8' },
+    { file: 'units', line: 23, column: '*', reason: /never closed.*no line after it was read/ },
+  ];
+
+  const membersFile = [
+    'name,cell_code,email,phone',
+    'Good One,new-cell,good@example.org,+1 555 0100',
+    'Good Two,cell-a,,',
+    ',cell-a,,',
+    'Nobody,no-such-cell,,',
+    'Wrong,new-district,,',
+    'Bad Mail,cell-a,not-an-email,',
+    'Bad Phone,cell-a,,call me',
+    `Long Mail,cell-a,${'a'.repeat(250)}@example.org,`,
+    'In rejected,e6,,',
+    'Three,fields',
+    'Closed,closed-cell,,',
+    `Long Phone,cell-a,,+${'1'.repeat(40)}`,
+    'Nul\u0000Name,cell-a,,',
+    '',
+  ].join('\n');
+  const memberProblems: Array<Omit<ImportProblem, 'reason'> & { reason: string | RegExp }> = [
+    { file: 'members', line: 4, column: 'name', reason: 'name is empty' },
+    { file: 'members', line: 5, column: 'cell_code', reason: 'cell_code "no-such-cell" is not a unit of the organization' },
+    { file: 'members', line: 6, column: 'cell_code', reason: '"new-district" is not a cell; members belong to cells' },
+    { file: 'members', line: 7, column: 'email', reason: '"not-an-email" is not an e-mail address' },
+    { file: 'members', line: 8, column: 'phone', reason: '"call me" is not a phone number' },
+    { file: 'members', line: 9, column: 'email', reason: 'email is longer than 254 characters' },
+    { file: 'members', line: 10, column: 'cell_code', reason: 'the cell "e6" (line 15 of the units file) was not imported' },
+    { file: 'members', line: 11, column: '*', reason: 'expected 4 fields (name,cell_code,email,phone), found 2' },
+    { file: 'members', line: 12, column: 'cell_code', reason: 'the cell "closed-cell" is closed' },
+    { file: 'members', line: 13, column: 'phone', reason: 'phone is longer than 40 characters' },
+    { file: 'members', line: 14, column: 'name', reason: 'name contains a control character' },
+  ];
+  const expectedProblems = [...unitProblems, ...memberProblems].map((p) => ({ ...p, reason: typeof p.reason === 'string' ? p.reason : expect.stringMatching(p.reason) }));
+
+  it('reports every bad line with its line, column and reason, and writes nothing', async () => {
+    const before = await counts(database);
+    const report = await importFiles(database, { units: unitsFile, members: membersFile });
+    expect(report.problems).toEqual(expectedProblems);
+    expect(report.problemCount).toBe(expectedProblems.length);
+    expect(report.committed).toBe(false);
+    expect(report.units.written).toBe(0);
+    expect(await counts(database)).toEqual(before);
+    await expectCountersTrue(database);
+  });
+
+  it('writes nothing on a dry run, even of a valid file', async () => {
+    const before = await counts(database);
+    const bad = await importFiles(database, { units: unitsFile, members: membersFile }, { dryRun: true });
+    expect(bad.problems).toEqual(expectedProblems);
+    const good = await importFiles(database, {
+      units: 'code,name,level,parent_code\ndry-cell,Dry,cell,district-a\n',
+      members: 'name,cell_code,email,phone\nDry Member,dry-cell,,\n',
+    }, { dryRun: true });
+    expect(good.problems).toEqual([]);
+    expect({ ...good.units, ...good.members, committed: good.committed }).toEqual({ read: 1, written: 0, committed: false });
+    expect(await counts(database)).toEqual(before);
+  });
+
+  it('refuses a header without the needed columns, in either file', async () => {
+    const before = await counts(database);
+    const report = await importFiles(database, {
+      units: 'code,name,level\nz,Z,cell\n',
+      members: 'name,email,phone\nA,,\n',
+    });
+    expect(report.problems).toEqual([
+      { file: 'units', line: 1, column: 'parent_code', reason: 'the header lacks the column(s) parent_code; expected code,name,level,parent_code' },
+      { file: 'members', line: 1, column: 'cell_code', reason: 'the header lacks the column(s) cell_code; expected name,cell_code,email,phone' },
+    ]);
+    expect(await counts(database)).toEqual(before);
+  });
+
+  it('with skipBad writes exactly the good rows, reports the rest, and keeps the counters true', async () => {
+    const before = await counts(database);
+    const report = await importFiles(database, { units: unitsFile, members: membersFile }, { skipBad: true });
+    expect(report.problems).toEqual(expectedProblems);
+    expect(report.committed).toBe(true);
+    expect({ units: report.units.written, members: report.members.written }).toEqual({ units: 4, members: 2 });
+    const after = await counts(database);
+    expect(after).toEqual({ units: before.units + 4, people: before.people + 2, audit: before.audit + 1 });
+    const newUnits = await database.db.selectFrom('units').select(['code', 'name']).where('code', 'in', ['new-region', 'new-district', 'new-cell', 'new-cell-2']).orderBy('code').execute();
+    expect(newUnits.map((u) => u.name)).toEqual(['New cell', 'Quoted, with "comma"', 'New district', 'New region']);
+    const newPeople = await database.db.selectFrom('people').select(['name', 'email', 'phone']).where('name', 'in', ['Good One', 'Good Two']).orderBy('name').execute();
+    expect(newPeople).toEqual([{ name: 'Good One', email: 'good@example.org', phone: '+1 555 0100' }, { name: 'Good Two', email: null, phone: null }]);
+    await expectCountersTrue(database);
+    const root = await database.db.selectFrom('units').select(['sub_units', 'sub_cells', 'sub_members']).where('code', '=', 'central').executeTakeFirstOrThrow();
+    expect(root).toEqual({ sub_units: 3 + 4, sub_cells: 1 + 2, sub_members: 1 + 2 });
+  });
+});

@@ -14,7 +14,8 @@ export const SECURE_SESSION_COOKIE = '__Host-mainstay_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor | null }
+  interface FastifyRequest { actor: Actor | null; sessionId: string | null }
+  interface FastifyInstance { routeTable: Array<{ method: string; url: string }> }
 }
 
 export interface AppDeps { database: Database; clock: Clock }
@@ -47,6 +48,7 @@ export async function inRequest<T>(deps: AppDeps, request: FastifyRequest, fn: (
     return await deps.database.db.transaction().execute(async (db) => {
       const auth = await authenticate(db, deps.clock, credentials.token);
       request.actor = auth.actor;
+      request.sessionId = auth.sessionId;
       if (credentials.viaCookie && WRITE_METHODS.has(request.method)) {
         const given = request.headers[CSRF_HEADER];
         if (!csrfMatches(auth.csrfToken, typeof given === 'string' ? given : undefined)) {

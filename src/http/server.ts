@@ -43,6 +43,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (closing) throw new DomainError('unavailable', 'shutting_down', 'The server is shutting down; try again shortly.');
   });
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  // Every route, as registered: the access-matrix test walks it so none is forgotten.
+  const routeTable: Array<{ method: string; url: string }> = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
   // JSON only: a text body would otherwise reach validation as a string.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { placePerson, placeUnit } from '../access/guard.ts';
-import { inScope } from '../access/policy.ts';
+import { inScope, personPolicy, unitPolicy } from '../access/policy.ts';
 import type { ReadCtx } from '../context.ts';
 import { AccessDenied, DomainError } from '../errors.ts';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../pagination.ts';
@@ -26,14 +26,17 @@ export interface AuditItem {
  * official to the events of units in their scope.
  */
 export async function listAudit(ctx: ReadCtx, input: PageRequest & { entity?: string | undefined }): Promise<Page<AuditItem>> {
-  if (!ctx.actor.isAdmin && ctx.actor.officialUnitIds.length === 0) {
-    throw new DomainError('forbidden', 'forbidden', 'The audit trail is for administrators and officials.');
-  }
   if (input.entity) {
     const unit = await placeUnit(ctx, input.entity);
     const person = unit ? undefined : await placePerson(ctx, input.entity);
     const where = unit ?? person?.cell;
-    if (!where || !inScope(ctx.actor, where)) throw new AccessDenied('entity', input.entity, 'read_audit');
+    if (!where || !inScope(ctx.actor, where)) {
+      const readable = unit ? unitPolicy.read(ctx.actor, unit) : person ? personPolicy.read(ctx.actor, person) : false;
+      throw new AccessDenied('entity', input.entity, 'read_audit', readable);
+    }
+  }
+  if (!ctx.actor.isAdmin && ctx.actor.officialUnitIds.length === 0) {
+    throw new DomainError('forbidden', 'forbidden', 'The audit trail is for administrators and officials.');
   }
   const limit = input.limit ?? DEFAULT_LIMIT;
   const after = decodeCursor(input.cursor, 1);

@@ -54,10 +54,10 @@ export const sessionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (au
 
     authed.post('/account/password', {
       schema: {
-        tags, summary: 'Change your password; your other sessions and tokens end',
+        tags, summary: 'Change your password; your other sessions and tokens end (this one stays)',
         body: z.strictObject({ currentPassword: Password, newPassword: Password }), response: { 204: z.null(), ...errorResponses },
       },
-    }, (request, reply) => command(deps, request, reply, 204, (ctx) => changePassword(ctx, request.body)));
+    }, (request, reply) => command(deps, request, reply, 204, (ctx) => changePassword(ctx, request.body, request.sessionId ?? undefined)));
 
     authed.post('/tokens', {
       schema: {

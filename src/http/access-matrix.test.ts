@@ -1,0 +1,209 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../../test/test-database.ts';
+import { addMembers, buildSmallTree, run, testClock, type SmallTree } from '../../test/factories.ts';
+import { PASSWORD, ROLES, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { createAccount } from '../domain/accounts/accounts.ts';
+import { createUnit } from '../domain/org/create-unit.ts';
+import { createPerson } from '../domain/people/create-person.ts';
+import { appointOfficial } from '../domain/people/officials.ts';
+import { newId } from '../platform/ids.ts';
+import { buildServer } from './server.ts';
+
+/**
+ * Every API route × every role × a target inside and outside the actor's part of
+ * the tree → allowed or denied, as the product brief says it should be. The route
+ * list comes from the running app, so a new route without a row here fails.
+ *
+ * The actors all sit in region 0: an official of region 0, of district 0 under it,
+ * the secretary of cell 0 under that, and a plain member of cell 0. "Inside"
+ * targets are in district 0 (so inside every official's scope, and the member's
+ * own cell where the route reads one); "outside" targets are in region 1.
+ */
+type Who = Role | 'anonymous';
+type Where = 'inside' | 'outside';
+type Allowed = Partial<Record<Role, true>>;
+
+interface Case {
+  /** Builds the request for a target in the given place; may create fresh targets. */
+  request(where: Where): Promise<InjectOptions>;
+  /** Who is allowed on an inside target; on an outside target only the administrator is (unless `outside` says). */
+  inside: Allowed;
+  outside?: Allowed;
+  /** Routes about the caller themselves have no outside target. */
+  self?: boolean;
+}
+
+const ALL: Allowed = { admin: true, regionOfficial: true, districtOfficial: true, cellSecretary: true, member: true };
+const OFFICIALS: Allowed = { admin: true, regionOfficial: true, districtOfficial: true, cellSecretary: true };
+const ABOVE_CELL: Allowed = { admin: true, regionOfficial: true, districtOfficial: true };
+const ADMIN: Allowed = { admin: true };
+
+let database: Database;
+let tree: SmallTree;
+let actors: Record<Role, SeededActor>;
+let app: FastifyInstance;
+const tokens = {} as Record<Role, string>;
+let insidePerson: string;
+let outsidePerson: string;
+
+const sys = <T>(fn: Parameters<typeof run<T>>[1]) => run(database, fn);
+const district = (where: Where) => (where === 'inside' ? tree.districts[0]! : tree.districts[3]!);
+const cell = (where: Where) => (where === 'inside' ? tree.cells[0]! : tree.cells[7]!);
+const freshCell = async (where: Where) => (await sys((ctx) => createUnit(ctx, { parentId: district(where), name: `Fresh ${newId()}`, level: 'cell' }))).id;
+const freshPerson = async (where: Where) => (await sys((ctx) => createPerson(ctx, { name: `Fresh ${where}`, cellId: cell(where) }))).id;
+
+const CASES: Record<string, Case> = {
+  'GET /api/v1/levels': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/levels' }) },
+  'GET /api/v1/units/root': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/units/root' }) },
+  'GET /api/v1/units/:id': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}` }) },
+  'GET /api/v1/units/:id/children': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${district(w)}/children` }) },
+  'POST /api/v1/units': {
+    inside: ABOVE_CELL,
+    request: async (w) => ({ method: 'POST', url: '/api/v1/units', payload: { parentId: district(w), name: 'New cell', level: 'cell' } }),
+  },
+  'PATCH /api/v1/units/:id': { inside: ABOVE_CELL, request: async (w) => ({ method: 'PATCH', url: `/api/v1/units/${await freshCell(w)}`, payload: { name: 'Renamed' } }) },
+  'POST /api/v1/units/:id/move': {
+    inside: ABOVE_CELL,
+    request: async (w) => ({ method: 'POST', url: `/api/v1/units/${await freshCell(w)}/move`, payload: { parentId: w === 'inside' ? tree.districts[0] : tree.districts[2] } }),
+  },
+  'POST /api/v1/units/:id/close': { inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/units/${await freshCell(w)}/close` }) },
+  'GET /api/v1/units/:id/members': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/members` }) },
+  'GET /api/v1/units/:id/officials': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/officials` }) },
+  'POST /api/v1/units/:id/officials': {
+    inside: ABOVE_CELL,
+    request: async (w) => {
+      const unit = await freshCell(w);
+      const person = (await sys((ctx) => createPerson(ctx, { name: 'Appointee', cellId: unit }))).id;
+      return { method: 'POST', url: `/api/v1/units/${unit}/officials`, payload: { personId: person, role: 'secretary' } };
+    },
+  },
+  'DELETE /api/v1/units/:id/officials/:personId': {
+    inside: ABOVE_CELL,
+    request: async (w) => {
+      const unit = await freshCell(w);
+      const person = (await sys((ctx) => createPerson(ctx, { name: 'Outgoing', cellId: unit }))).id;
+      await sys((ctx) => appointOfficial(ctx, unit, { personId: person, role: 'official' }));
+      return { method: 'DELETE', url: `/api/v1/units/${unit}/officials/${person}` };
+    },
+  },
+  'POST /api/v1/people': { inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: '/api/v1/people', payload: { name: 'Newcomer', cellId: cell(w) } }) },
+  'GET /api/v1/people/:id': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/people/${w === 'inside' ? insidePerson : outsidePerson}` }) },
+  'PATCH /api/v1/people/:id': {
+    inside: OFFICIALS,
+    request: async (w) => ({ method: 'PATCH', url: `/api/v1/people/${w === 'inside' ? insidePerson : outsidePerson}`, payload: { phone: '+1 555 0100' } }),
+  },
+  'POST /api/v1/people/:id/transfer': {
+    inside: ABOVE_CELL,
+    request: async (w) => ({ method: 'POST', url: `/api/v1/people/${await freshPerson(w)}/transfer`, payload: { cellId: w === 'inside' ? tree.cells[1] : tree.cells[6] } }),
+  },
+  'GET /api/v1/people/:id/history': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/people/${w === 'inside' ? insidePerson : outsidePerson}/history` }) },
+  'GET /api/v1/people/:id/export': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/people/${w === 'inside' ? insidePerson : outsidePerson}/export` }) },
+  'POST /api/v1/people/:id/anonymise': { inside: ADMIN, request: async (w) => ({ method: 'POST', url: `/api/v1/people/${await freshPerson(w)}/anonymise` }) },
+  'POST /api/v1/accounts': {
+    inside: OFFICIALS,
+    request: async (w) => ({ method: 'POST', url: '/api/v1/accounts', payload: { personId: await freshPerson(w), email: `${newId()}@test.example`, password: PASSWORD } }),
+  },
+  'POST /api/v1/accounts/:id/disable': {
+    inside: OFFICIALS,
+    request: async (w) => {
+      const person = await freshPerson(w);
+      const { id } = await sys((ctx) => createAccount(ctx, { personId: person, email: `${newId()}@test.example`, password: PASSWORD }));
+      return { method: 'POST', url: `/api/v1/accounts/${id}/disable` };
+    },
+  },
+  'GET /api/v1/audit': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/audit?entity=${cell(w)}` }) },
+  'GET /api/v1/audit/verify': { self: true, inside: ADMIN, request: async () => ({ method: 'GET', url: '/api/v1/audit/verify' }) },
+  'GET /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/session' }) },
+  'GET /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },
+  'POST /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
+  // Own tokens only: another account's token is "outside" for everyone, administrators included.
+  'DELETE /api/v1/tokens/:id': {
+    inside: ALL,
+    outside: {},
+    request: async () => ({ method: 'DELETE', url: '/api/v1/tokens/TOKEN' }),
+  },
+  'POST /api/v1/account/password': {
+    self: true, inside: ALL,
+    request: async () => ({ method: 'POST', url: '/api/v1/account/password', payload: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+  },
+  'DELETE /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'DELETE', url: '/api/v1/session' }) },
+};
+
+/** Reachable without signing in. */
+const PUBLIC = [/^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  tree = await buildSmallTree(database);
+  await addMembers(database, tree.cells[0]!, 2);
+  await addMembers(database, tree.cells[7]!, 2);
+  actors = await seedActors(database, tree);
+  insidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Inside Person', cellId: tree.cells[0]! }))).id;
+  outsidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Outside Person', cellId: tree.cells[7]! }))).id;
+  app = await buildServer({ database, clock: testClock });
+  for (const role of ROLES) tokens[role] = await signIn(role);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+async function signIn(role: Role): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } });
+  expect(response.statusCode).toBe(200);
+  return response.json().token;
+}
+
+async function send(who: Who, options: InjectOptions, token?: string) {
+  const headers = { ...(options.headers ?? {}), ...(who === 'anonymous' ? {} : { authorization: `Bearer ${token ?? tokens[who]}` }) };
+  return app.inject({ ...options, headers });
+}
+
+/** Some routes consume what they act on; give them a token of their own. */
+async function tokenFor(key: string, who: Role, where: Where, options: InjectOptions): Promise<{ options: InjectOptions; token?: string }> {
+  if (key === 'DELETE /api/v1/session' || key === 'POST /api/v1/account/password') return { options, token: await signIn(who) };
+  if (key === 'DELETE /api/v1/tokens/:id') {
+    const owner = where === 'inside' ? who : who === 'admin' ? 'member' : 'admin';
+    const created = await send(owner, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'to revoke' } });
+    return { options: { ...options, url: String(options.url).replace('TOKEN', created.json().id) } };
+  }
+  return { options };
+}
+
+describe('the access matrix', () => {
+  it('has a row for every route the app serves', () => {
+    const served = app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !PUBLIC.some((p) => p.test(key)));
+    const missing = served.filter((key) => !(key in CASES));
+    expect(missing).toEqual([]);
+    expect(Object.keys(CASES).filter((key) => !served.includes(key))).toEqual([]);
+  });
+
+  for (const [key, c] of Object.entries(CASES)) {
+    it(key, async () => {
+      const wheres: Where[] = c.self ? ['inside'] : ['inside', 'outside'];
+      const leaks: string[] = [];
+      for (const where of wheres) {
+        for (const who of [...ROLES, 'anonymous'] as Who[]) {
+          const allowed = who !== 'anonymous' && Boolean((where === 'inside' ? c.inside : (c.outside ?? ADMIN))[who]);
+          const prepared = who === 'anonymous' ? { options: await c.request(where) } : await tokenFor(key, who, where, await c.request(where));
+          const response = await send(who, prepared.options, prepared.token);
+          const ok = response.statusCode >= 200 && response.statusCode < 300;
+          if (ok !== allowed) leaks.push(`${who} on ${where}: expected ${allowed ? 'allow' : 'deny'}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+          if (!ok) {
+            expect([401, 403, 404], `${key} ${who} ${where}`).toContain(response.statusCode);
+            expect(response.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+          }
+          if (!ok && who !== 'anonymous' && where === 'outside') {
+            // A refusal outside the scope reads exactly like a missing object.
+            expect(response.statusCode, `${key} ${who}: outside refusals are 404`).toBe(404);
+            const missing = await send(who, { ...prepared.options, url: String(prepared.options.url).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => (id === tree.districts[0] || id === tree.cells[1] ? id : newId())) });
+            if (prepared.options.payload === undefined) expect(missing.json().error.code).toBe(response.json().error.code);
+          }
+        }
+      }
+      expect(leaks).toEqual([]);
+    });
+  }
+});

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { withSystemScope } from '../context.ts';
 import { AccessDenied } from '../errors.ts';
@@ -27,4 +28,21 @@ export async function placePerson(ctx: Ctx, personId: string): Promise<PlacedPer
  */
 export function authorize(allowed: boolean, readable: boolean, what: string, id: string, action: string): void {
   if (!allowed) throw new AccessDenied(what, id, action, readable);
+}
+
+/**
+ * The list filter: which of these units the actor may read, in one query — the
+ * application's own filter, evaluated past row-level security so that it stands
+ * on its own (the property test holds it to the single-object policy).
+ */
+export async function readableUnitIds(ctx: Ctx, unitIds: string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const { actor } = ctx;
+  const rows = await withSystemScope(ctx, () =>
+    sql<{ id: string }>`
+      select id from units
+       where id = any(${unitIds}::uuid[])
+         and (${actor.isAdmin} or id = any(${actor.officialUnitIds}::uuid[])
+              or ancestor_ids && ${actor.officialUnitIds}::uuid[] or id = ${actor.cellId}::uuid)`.execute(ctx.db));
+  return new Set(rows.rows.map((r) => r.id));
 }

@@ -40,7 +40,7 @@ describe('the hash-chained audit trail', () => {
     const total = Number((await sql<{ n: number }>`select count(*)::int as n from audit_events`.execute(database.db)).rows[0]!.n);
     expect(total).toBeGreaterThan(1_200);
     expect(result.checked).toBe(total);
-  });
+  }, 240_000);
 
   it('detects an edited event', async () => {
     await addMembers(database, tree.cells[0]!, 5);

@@ -4,7 +4,9 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerExportBackupCommands } from './commands/export-backup.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { CliError } from './cli-error.ts';
 
@@ -17,6 +19,8 @@ registerServeCommand(program);
 registerDemoCommand(program);
 registerAdminCommands(program);
 registerDataCommands(program);
+registerAuditCommands(program);
+registerExportBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -68,7 +68,11 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
       pglite,
       withConnection: (fn) => mutex.run(() => fn(pgliteConnection(pglite))),
       async close() {
+        // The engine's shutdown (Emscripten's exit) sets process.exitCode to 0,
+        // wiping the failure code a CLI command set before closing.
+        const exitCode = process.exitCode;
         await mutex.run(() => pglite.close());
+        process.exitCode = exitCode;
         lock?.release();
       },
     };
@@ -97,7 +101,12 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      // Kysely ends the pool only if it ever used it; commands that only took raw
+      // connections (migrate) would otherwise keep an idle client, and the process, for 10 s.
+      await db.destroy();
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 

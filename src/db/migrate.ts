@@ -8,13 +8,16 @@ const MIGRATION_LOCK = 72_317_001;
 
 export interface MigrationResult { applied: string[]; current: string | undefined }
 
+/** The migrations this version knows, in the order they apply. */
+export const knownMigrations = (): string[] => readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+
 /**
  * Applies the plain-SQL files of migrations/ in name order, all in one transaction.
  * Migrations are frozen: an applied name that is no longer on disk, or a new file
  * sorting before the last applied one, is refused instead of guessed at.
  */
 export async function migrate(database: Database): Promise<MigrationResult> {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = knownMigrations();
   return database.withConnection(async (conn) => {
     await conn.exec('begin');
     try {

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { openTestDatabase } from '../../../test/test-database.ts';
+import pg from 'pg';
+import { openDatabase } from '../../db/database.ts';
+import { migrate } from '../../db/migrate.ts';
+import { openTestDatabase, usingPostgres } from '../../../test/test-database.ts';
+import { withDatabase } from '../../../test/global-setup.ts';
 import { run, testActor, testClock } from '../../../test/factories.ts';
 import { recountInJs } from '../../../test/recount.ts';
 import { loadDemo } from '../demo/seed-demo.ts';
@@ -333,5 +337,51 @@ describe('import of bad input', () => {
     await expectCountersTrue(database);
     const root = await database.db.selectFrom('units').select(['sub_units', 'sub_cells', 'sub_members']).where('code', '=', 'central').executeTakeFirstOrThrow();
     expect(root).toEqual({ sub_units: 3 + 4, sub_cells: 1 + 2, sub_members: 1 + 2 });
+  });
+});
+
+// Production connects as the tables' owner, not a superuser: row-level security is
+// forced on it, and PostgreSQL refuses COPY into such a table. Test runs connect as a
+// superuser, so this builds an owner of its own.
+describe.skipIf(!usingPostgres())('import and export as a table owner that is not a superuser', () => {
+  const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const role = `mainstay_owner_${suffix}`;
+  const name = `mainstay_owned_${suffix}`;
+  let admin: pg.Client;
+  let database: Database;
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create role ${role} login password 'owner' nosuperuser nobypassrls`);
+    await admin.query(`grant mainstay_app to ${role}`);
+    await admin.query(`create database ${name} owner ${role}`);
+    const url = new URL(withDatabase(process.env.DATABASE_URL!, name));
+    url.username = role;
+    url.password = 'owner';
+    database = await openDatabase({ url: url.toString(), poolSize: 2 });
+    await migrate(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`drop role if exists ${role}`);
+    await admin.end();
+  });
+
+  it('imports members (no COPY into the table itself) and exports all of them', async () => {
+    const who = await database.withConnection((conn) => conn.query<{ bypass: boolean }>(
+      'select rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user'));
+    expect(who.rows).toEqual([{ bypass: false }]);
+    const report = await importFiles(database, {
+      units: 'code,name,level,parent_code\ncentral,Centre,central,\nr,Region,region,central\nd,District,district,r\nc,Cell,cell,d\n',
+      members: 'name,cell_code,email,phone\nAda,c,,\nBo,c,bo@example.org,\n',
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.committed).toBe(true);
+    const dir = join(tmp, 'owner-export');
+    const exported = await exportOrganization(database, dir);
+    expect({ units: exported.units, members: exported.members }).toEqual({ units: 4, members: 2 });
+    expect(readFileSync(join(dir, 'members.csv'), 'utf8')).toBe('name,cell_code,email,phone\nAda,c,,\nBo,c,bo@example.org,\n');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -26,6 +27,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: BODY_LIMIT,
+    // Unique across restarts: audit events name the request that caused them.
+    genReqId: () => randomUUID(),
     // Fastify's own 503 while closing has a body of its own; the hooks below send ours.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -25,6 +25,7 @@ export function registerServeCommand(program: Command) {
         if (demo) {
           console.log(`Created a demo organization (${demo.units} units, ${demo.members} members).`);
           console.log(`Demo sign-in: ${demo.email} / ${demo.password}`);
+          if (demo.scoped.length > 0) console.log(`Scoped demo sign-ins (same password): ${demo.scoped.join(', ')}`);
         }
       }
       const problems = await checkRowLevelSecurity(database);

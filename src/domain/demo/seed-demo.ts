@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
+import { createAccount } from '../accounts/accounts.ts';
 import { createAdmin } from '../accounts/create-admin.ts';
 import { systemActor, transact, type Actor } from '../context.ts';
 import { loadLevels } from '../org/levels.ts';
@@ -20,11 +21,15 @@ export async function loadDemo(database: Database, clock: Clock, shape: DemoShap
     throw new Error(`the demo could not be loaded: ${first ? `${first.file} line ${first.line}: ${first.reason}` : 'unknown reason'}`);
   }
   await transact(database, demoActor, clock, async (ctx) => {
-    // The first member by name of each unit's subtree becomes its secretary.
+    // Each unit's secretary comes from the first cell of its subtree: the member at
+    // the unit's depth in name order, so one person holds one role at most.
     const picks = await sql<{ unit_id: string; person_id: string }>`
       select u.id as unit_id, (
-        select p.id from people p join units c on c.id = p.cell_id
-         where c.id = u.id or c.ancestor_ids @> array[u.id] order by p.name, p.id limit 1) as person_id
+        select p.id from people p
+         where p.cell_id = (select c.id from units c
+                             where (c.id = u.id or c.ancestor_ids @> array[u.id]) and c.depth = (select max(depth) from levels)
+                             order by c.code limit 1)
+         order by p.name, p.id offset u.depth limit 1) as person_id
       from units u where u.closed_at is null`.execute(ctx.db);
     const rows = picks.rows.filter((r) => r.person_id);
     if (rows.length > 0) {
@@ -45,5 +50,18 @@ export async function seedDemoIfEmpty(database: Database, clock: Clock) {
   const shape = defaultShape(levels.all.map((l) => l.key), 24, 240, 1);
   const report = await loadDemo(database, clock, shape);
   await transact(database, demoActor, clock, (ctx) => createAdmin(ctx, DEMO_SIGN_IN));
-  return { units: report.units.written, members: report.members.written, ...DEMO_SIGN_IN };
+  const scoped = await transact(database, demoActor, clock, async (ctx) => {
+    // Sign-ins for the secretaries of the first district and of its first cell, to see scoped access.
+    const made: string[] = [];
+    for (const [level, email] of [[levels.all.at(-2)!.depth, 'district@demo.mainstay'], [levels.cellDepth, 'cell@demo.mainstay']] as const) {
+      const term = await ctx.db.selectFrom('official_terms as t').innerJoin('units as u', 'u.id', 't.unit_id')
+        .select(['t.person_id']).where('u.depth', '=', level).where('t.role', '=', 'secretary').orderBy('u.code').limit(1).executeTakeFirst();
+      if (term) {
+        await createAccount(ctx, { personId: term.person_id, email, password: DEMO_SIGN_IN.password });
+        made.push(email);
+      }
+    }
+    return made;
+  });
+  return { units: report.units.written, members: report.members.written, ...DEMO_SIGN_IN, scoped };
 }

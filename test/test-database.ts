@@ -15,6 +15,24 @@ export async function openTestDatabase(): Promise<Database> {
     const dump = readFileSync(inject('pgliteTemplate'));
     return openDatabase({ loadDataDir: new Blob([dump]) });
   }
+  const created = await createTestDatabaseUrl();
+  const database = await openDatabase({ url: created.url, poolSize: 10 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * PostgreSQL runs only: a new database copied from the migrated template, as a
+ * connection string (for tests that spawn a server process), and how to drop it.
+ */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('createTestDatabaseUrl needs DATABASE_URL (a PostgreSQL run).');
   const name = `mainstay_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -32,18 +50,19 @@ export async function openTestDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ url: withDatabase(url, name), poolSize: 10 });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: withDatabase(url, name),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      try {
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
     },
   };
 }
 
-/** The connection string of a test database, for tests that spawn a server process. */
+/** Whether this run is on a PostgreSQL server (DATABASE_URL) rather than PGlite. */
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);

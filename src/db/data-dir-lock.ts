@@ -1,4 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,11 +25,9 @@ export function lockDataDir(dir: string, command: string): DataDirLock {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'mainstay.lock');
   const me: LockHolder = { pid: process.pid, host: hostname(), command, since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify(me));
-      closeSync(fd);
+      createExclusive(path, me);
       const release = () => {
         process.off('exit', release);
         try {
@@ -42,19 +41,69 @@ export function lockDataDir(dir: string, command: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);
       if (holder && isAlive(holder)) throw new DataDirLockedError(dir, holder);
-      // Stale lock from a killed process: move it aside atomically so that of two
-      // starters racing for it only one wins the rename, then try again.
-      try { renameSync(path, `${path}.stale-${process.pid}`); unlinkSync(`${path}.stale-${process.pid}`); } catch { /* lost the race */ }
+      removeStaleLock(path, holder);
     }
   }
-  throw new Error(`Could not take the lock on ${dir}; remove ${path} if no Mainstay process is running.`);
+  throw new Error(`Could not take the lock on ${dir}; remove ${path} and ${path}.takeover if no Mainstay process is running.`);
+}
+
+/**
+ * Creates `path` holding `content`, failing with EEXIST if it exists. The file appears
+ * complete or not at all (written aside, then hard-linked into place): created empty
+ * and filled after, a racer could read it half-written, judge it stale and delete it.
+ */
+function createExclusive(path: string, content: LockHolder) {
+  const draft = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, JSON.stringify(content));
+  try {
+    linkSync(draft, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A filesystem without hard links: exclusive create, written in one call.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') writeFileSync(path, JSON.stringify(content), { flag: 'wx' });
+    else throw error;
+  } finally {
+    try { unlinkSync(draft); } catch { /* gone */ }
+  }
+}
+
+/**
+ * Removes a lock left by a dead process. Takeovers go one at a time, through a
+ * second exclusive file: otherwise two starters that both saw the stale lock could
+ * each remove it, the second removing the fresh lock the first had just created.
+ */
+function removeStaleLock(path: string, stale: LockHolder | undefined) {
+  const takeover = `${path}.takeover`;
+  try {
+    createExclusive(takeover, { pid: process.pid, host: hostname(), command: 'taking over a stale lock', since: new Date().toISOString() });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const taker = readHolder(takeover);
+    // A taker killed inside its few microseconds of takeover would block every start.
+    // Unreadable means it was just removed (or is being written): wait, never delete.
+    if (taker && !isAlive(taker)) { try { unlinkSync(takeover); } catch { /* gone */ } }
+    else sleepSync(10);
+    return; // the caller tries again
+  }
+  try {
+    // Only a taker removes a lock, so the lock we judged stale is still the same file
+    // unless its owner released it; check before removing.
+    const now = readHolder(path);
+    if (now?.pid === stale?.pid && now?.since === stale?.since) unlinkSync(path);
+  } catch { /* already gone */ } finally {
+    unlinkSync(takeover);
+  }
+}
+
+function sleepSync(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function readHolder(path: string): LockHolder | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
   } catch {
-    return undefined; // a half-written lock from a process killed mid-write counts as stale
+    return undefined; // unreadable (damaged by hand, or absent): counts as stale
   }
 }
 

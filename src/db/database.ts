@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -89,7 +90,7 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
   pool.on('error', () => {});
   // A checked-out client can see the same error between two queries of a transaction.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     kind: 'postgres',
     db,
@@ -108,6 +109,35 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+/**
+ * Every statement Kysely sends becomes a named prepared statement on its
+ * connection, so PostgreSQL plans it once per connection instead of once per call.
+ * It matters under row-level security: the policies' subqueries made planning
+ * cost more than executing (about 1 ms against 0.1 ms for a unit read).
+ */
+function preparingPool(pool: pg.Pool) {
+  const names = new Map<string, string>();
+  const nameFor = (text: string) => {
+    let name = names.get(text);
+    if (!name) {
+      name = `k${createHash('sha1').update(text).digest('base64url')}`;
+      // Statements are generated from code, so the set is bounded; guard it anyway.
+      if (names.size < 10_000) names.set(text, name);
+    }
+    return name;
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: (text: string, values: unknown[]) => client.query({ name: nameFor(text), text, values }),
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
 }
 
 function pgliteConnection(pglite: PGlite): RawConnection {

@@ -120,31 +120,23 @@ create policy official_terms_update on official_terms for update
   using (mainstay_is_admin() or exists (select 1 from units u where u.id = official_terms.unit_id and u.ancestor_ids && mainstay_scope()))
   with check (true);
 
--- Accounts and sessions: sign-in and authentication read them with a system
--- scope (there is no actor yet); otherwise an account sees itself, and officials
--- the accounts of people in their scope.
+-- Accounts and sessions: an account sees itself; sign-in, authentication and the
+-- few steps that reach other accounts (creating one for a person in scope,
+-- disabling one) run with a system scope after the policy module has decided.
+-- Kept free of subqueries: every request reads them, and nested policies cost
+-- planning time on each.
 alter table accounts enable row level security;
 alter table accounts force row level security;
-create policy accounts_read on accounts for select using (
-  mainstay_is_admin() or id = mainstay_account()
-  or (person_id is not null and mainstay_scope() <> '{}' and exists (select 1 from people p join units c on c.id = p.cell_id
-      where p.id = accounts.person_id and (c.id = any(mainstay_scope()) or c.ancestor_ids && mainstay_scope()))));
-create policy accounts_insert on accounts for insert with check (
-  mainstay_is_admin() or (person_id is not null and exists (select 1 from people p join units c on c.id = p.cell_id
-      where p.id = accounts.person_id and (c.id = any(mainstay_scope()) or c.ancestor_ids && mainstay_scope()))));
+create policy accounts_read on accounts for select using (mainstay_is_admin() or id = mainstay_account());
+create policy accounts_insert on accounts for insert with check (mainstay_is_admin());
 create policy accounts_update on accounts for update
-  using (mainstay_is_admin() or id = mainstay_account()
-    or (person_id is not null and exists (select 1 from people p join units c on c.id = p.cell_id
-      where p.id = accounts.person_id and (c.id = any(mainstay_scope()) or c.ancestor_ids && mainstay_scope()))))
-  with check (true);
+  using (mainstay_is_admin() or id = mainstay_account()) with check (mainstay_is_admin() or id = mainstay_account());
 
 alter table sessions enable row level security;
 alter table sessions force row level security;
 create policy sessions_own on sessions for all
-  using (mainstay_is_admin() or account_id = mainstay_account()
-    or exists (select 1 from accounts a where a.id = sessions.account_id))
-  with check (mainstay_is_admin() or account_id = mainstay_account()
-    or exists (select 1 from accounts a where a.id = sessions.account_id));
+  using (mainstay_is_admin() or account_id = mainstay_account())
+  with check (mainstay_is_admin() or account_id = mainstay_account());
 
 alter table sign_in_failures enable row level security;
 alter table sign_in_failures force row level security;

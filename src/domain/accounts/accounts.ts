@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { newId } from '../../platform/ids.ts';
 import { personPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Ctx } from '../context.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
 import { AccessDenied, conflict, DomainError, notFound } from '../errors.ts';
 import { placePerson } from '../people/person.queries.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
@@ -19,13 +19,17 @@ export async function createAccount(ctx: Ctx, input: { personId: string; email: 
   if (!person || !personPolicy.read(ctx.actor, person)) throw new AccessDenied('person', input.personId, 'create_account');
   if (!personPolicy.createAccount(ctx.actor, person)) throw new AccessDenied('person', input.personId, 'create_account', true);
   assertAcceptablePassword(input.password, input.email);
-  const existing = await ctx.db.selectFrom('accounts').select('id').where('person_id', '=', input.personId).executeTakeFirst();
-  if (existing) throw conflict('person_has_account', 'This person already has an account.', { accountId: existing.id });
-  await assertEmailFree(ctx, input.email);
+  const passwordHash = await hashPassword(input.password);
   const id = newId();
-  await ctx.db.insertInto('accounts').values({
-    id, email: input.email, password_hash: await hashPassword(input.password), person_id: input.personId, created_at: ctx.clock.now(),
-  }).execute();
+  // Decided above by the policy; accounts are written past row-level security.
+  await withSystemScope(ctx, async () => {
+    const existing = await ctx.db.selectFrom('accounts').select('id').where('person_id', '=', input.personId).executeTakeFirst();
+    if (existing) throw conflict('person_has_account', 'This person already has an account.', { accountId: existing.id });
+    await assertEmailFree(ctx, input.email);
+    await ctx.db.insertInto('accounts').values({
+      id, email: input.email, password_hash: passwordHash, person_id: input.personId, created_at: ctx.clock.now(),
+    }).execute();
+  });
   await recordAudit(ctx, { action: 'account.create', targetType: 'account', targetId: id, unitId: person.cell.id, details: { personId: input.personId } });
   return { id };
 }
@@ -48,15 +52,20 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
 
 /** Disables an account and ends all its sessions and tokens at once. */
 export async function disableAccount(ctx: Ctx, accountId: string): Promise<void> {
-  const account = await ctx.db.selectFrom('accounts').select(['id', 'person_id', 'disabled_at', 'is_admin']).where('id', '=', accountId).executeTakeFirst();
+  const account = await withSystemScope(ctx, () =>
+    ctx.db.selectFrom('accounts').select(['id', 'person_id', 'disabled_at', 'is_admin']).where('id', '=', accountId).executeTakeFirst());
   if (!account) throw new AccessDenied('account', accountId, 'disable');
   const person = account.person_id ? await placePerson(ctx, account.person_id) : undefined;
   const allowed = ctx.actor.isAdmin || (!account.is_admin && person !== undefined && personPolicy.createAccount(ctx.actor, person));
-  if (!allowed) throw new AccessDenied('account', accountId, 'disable', true);
+  // Whether the refusal may admit the account exists: only if its person is visible to the actor.
+  const visible = ctx.actor.isAdmin || account.id === ctx.actor.accountId || (person !== undefined && personPolicy.read(ctx.actor, person));
+  if (!allowed) throw new AccessDenied('account', accountId, 'disable', visible);
   if (account.disabled_at) return;
   const now = ctx.clock.now();
-  await ctx.db.updateTable('accounts').set({ disabled_at: now }).where('id', '=', accountId).execute();
-  await ctx.db.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
+  await withSystemScope(ctx, async () => {
+    await ctx.db.updateTable('accounts').set({ disabled_at: now }).where('id', '=', accountId).execute();
+    await ctx.db.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
+  });
   await recordAudit(ctx, { action: 'account.disable', targetType: 'account', targetId: accountId, unitId: person?.cell.id ?? null });
 }
 

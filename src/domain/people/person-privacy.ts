@@ -1,7 +1,7 @@
 import { authorize, placePerson } from '../access/guard.ts';
 import { personPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Ctx } from '../context.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
 import { AccessDenied } from '../errors.ts';
 import { getPerson } from './get-person.ts';
 import { personHistory } from './person-history.ts';
@@ -13,7 +13,8 @@ export async function exportPerson(ctx: Ctx, personId: string) {
   authorize(personPolicy.export(ctx.actor, placed), true, 'person', personId, 'export_person');
   const person = await getPerson(ctx, personId);
   const history = await personHistory(ctx, personId);
-  const account = await ctx.db.selectFrom('accounts').select(['id', 'email', 'created_at', 'disabled_at']).where('person_id', '=', personId).executeTakeFirst();
+  const account = await withSystemScope(ctx, () =>
+    ctx.db.selectFrom('accounts').select(['id', 'email', 'created_at', 'disabled_at']).where('person_id', '=', personId).executeTakeFirst());
   // Reading someone's whole record is itself an access worth accounting for.
   await recordAudit(ctx, { action: 'person.export', targetType: 'person', targetId: personId, unitId: placed.cell.id });
   const { abilities: _abilities, ...record } = person;
@@ -38,8 +39,10 @@ export async function anonymisePerson(ctx: Ctx, personId: string): Promise<void>
   await ctx.db.updateTable('people')
     .set({ name: `Anonymised ${personId.slice(-8)}`, email: null, phone: null, birth_year: null, anonymised_at: now })
     .where('id', '=', personId).execute();
-  const account = await ctx.db.updateTable('accounts').set({ disabled_at: now, email: `anonymised-${personId}@invalid` })
-    .where('person_id', '=', personId).returning('id').executeTakeFirst();
-  if (account) await ctx.db.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', account.id).where('revoked_at', 'is', null).execute();
+  await withSystemScope(ctx, async () => {
+    const account = await ctx.db.updateTable('accounts').set({ disabled_at: now, email: `anonymised-${personId}@invalid` })
+      .where('person_id', '=', personId).returning('id').executeTakeFirst();
+    if (account) await ctx.db.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', account.id).where('revoked_at', 'is', null).execute();
+  });
   await recordAudit(ctx, { action: 'person.anonymise', targetType: 'person', targetId: personId, unitId: placed.cell.id });
 }

@@ -261,18 +261,33 @@ async function copyMembers(
     await conn.exec(`create temp table import_people (id uuid, name text, email text, phone text, cell_id uuid,
       cell_since timestamptz, created_at timestamptz) on commit drop`);
   }
+  // Units inserted in this same transaction are invisible to the planner's
+  // statistics; without them the per-chunk cell look-up scans the whole table.
+  await conn.exec('analyze units');
   let written = 0;
   let pending: MemberRecord[] = [];
+  // The cells of the current chunk (memory stays flat whatever the file's size).
+  const byCode = new Map<string, { key: string; id: string; depth: number; closed: boolean }>();
   const flush = async () => {
     if (pending.length === 0) return;
-    const codes = [...new Set(pending.map((r) => r.cell_code))];
+    // Only the last chunk's cells are kept: consecutive rows often share a cell,
+    // and a cache of every cell would grow with the organization (memory stays flat).
+    const previous = new Map(byCode);
+    byCode.clear();
+    for (const code of new Set(pending.map((r) => r.cell_code))) {
+      const known = previous.get(code);
+      if (known) byCode.set(code, known);
+    }
+    const codes = [...new Set(pending.map((r) => r.cell_code))].filter((c) => !byCode.has(c) && !byCode.has(c.toLowerCase()));
     const ids = codes.filter(isId);
-    const cells = await conn.query<{ key: string; id: string; depth: number; closed: boolean }>(
-      `select coalesce(code, id::text) as key, id, depth, closed_at is not null as closed from units where code = any($1::text[])
-       union all select id::text, id, depth, closed_at is not null from units where code is null and id = any($2::uuid[])`,
-      [codes, ids],
-    );
-    const byCode = new Map(cells.rows.map((c) => [c.key, c]));
+    if (codes.length > 0) {
+      const cells = await conn.query<{ key: string; id: string; depth: number; closed: boolean }>(
+        `select coalesce(code, id::text) as key, id, depth, closed_at is not null as closed from units where code = any($1::text[])
+         union all select id::text, id, depth, closed_at is not null from units where code is null and id = any($2::uuid[])`,
+        [codes, ids],
+      );
+      for (const c of cells.rows) byCode.set(c.key, c);
+    }
     const find = (code: string) => byCode.get(code) ?? (isId(code) ? byCode.get(code.toLowerCase()) : undefined);
     // A cell of the units file that was rejected is named as such, not as unknown.
     const missing = codes.filter((c) => !find(c));
@@ -327,9 +342,13 @@ async function copyMembers(
   return written;
 }
 
-/** Adds every new row's contribution to its unit and all ancestors, locking in id order. */
+/** Adds every new row's contribution to its unit and all ancestors, in one statement. */
 async function applyContributions(conn: RawConnection) {
+  // Writers of the tree wait for the end of the import rather than interleave row
+  // locks with this bulk update (which would risk deadlocks); readers go on.
   await conn.exec(`
+    lock table units in share row exclusive mode;
+    analyze import_contrib;
     create temp table import_deltas on commit drop as
     select t.target as id,
            sum(case when t.target <> k.unit_id then k.units else 0 end)::int as du,
@@ -337,7 +356,6 @@ async function applyContributions(conn: RawConnection) {
       from import_contrib k join units c on c.id = k.unit_id
       cross join lateral unnest(c.ancestor_ids || c.id) as t(target)
      group by t.target;
-    select 1 from units where id in (select id from import_deltas) order by id for no key update;
     update units u set sub_units = u.sub_units + d.du, sub_cells = u.sub_cells + d.dc, sub_members = u.sub_members + d.dm
       from import_deltas d where u.id = d.id;`);
 }

@@ -420,6 +420,13 @@ async function benchPglite(cfg: BenchConfig): Promise<PgliteResults> {
 }
 
 // Last, so that every declaration above is initialised.
+if (process.env.BENCH_RENDER) {
+  // Re-renders a report from the raw results of an earlier run, measuring nothing.
+  const saved = JSON.parse(readFileSync(resolve(process.env.BENCH_RENDER), 'utf8')) as Results;
+  writeFileSync(resolve(ROOT, config.out), renderReport(saved));
+  log(`rendered ${config.out} from ${process.env.BENCH_RENDER}`);
+  process.exit(0);
+}
 const started = performance.now();
 const results: Results = {
   machine: await describeMachine(),

@@ -228,14 +228,5 @@ export async function listMembers(base: string, token: string, unitId: string): 
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** A small seeded generator (mulberry32), so a failing run can be replayed by its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a failing run can be replayed by its seed. */
+export { seededRandom } from '../../src/domain/demo/names.ts';

@@ -1,5 +1,4 @@
 import { access } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { cliActor } from '../../domain/context.ts';
@@ -8,6 +7,7 @@ import { MEMBER_COLUMNS, UNIT_COLUMNS } from '../../domain/transfer/formats.ts';
 import { readCsv } from '../../domain/transfer/read-csv.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { CliError } from '../cli-error.ts';
+import { rowProgress } from '../progress.ts';
 import { openMigrated } from '../open.ts';
 
 export function registerDataCommands(program: Command) {
@@ -25,10 +25,7 @@ export function registerDataCommands(program: Command) {
       }
       const config = loadConfig(options);
       const database = await openMigrated(config, 'import');
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar({ format: ' {file} {value} rows | {duration}s', hideCursor: true }, cliProgress.Presets.shades_classic)
-        : undefined;
-      bar?.start(0, 0, { file: 'units' });
+      const bar = rowProgress('units');
       try {
         const started = Date.now();
         const report = await importOrganization(database, cliActor(), systemClock, {
@@ -37,9 +34,9 @@ export function registerDataCommands(program: Command) {
         }, {
           dryRun: options.dryRun ?? false,
           skipBad: options.skipBad ?? false,
-          onProgress: ({ file, rows }) => { bar?.setTotal(rows); bar?.update(rows, { file }); },
+          onProgress: bar.update,
         });
-        bar?.stop();
+        bar.stop();
         const seconds = (Date.now() - started) / 1000;
         for (const p of report.problems) {
           const path = p.file === 'units' ? unitsPath : membersPath;
@@ -57,7 +54,7 @@ export function registerDataCommands(program: Command) {
           process.exitCode = 1;
         }
       } finally {
-        bar?.stop();
+        bar.stop();
         await database.close();
       }
     });

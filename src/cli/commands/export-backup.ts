@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
@@ -11,6 +10,7 @@ import { openDatabase } from '../../db/database.ts';
 import { knownMigrations } from '../../db/migrate.ts';
 import { exportOrganization } from '../../domain/transfer/export-organization.ts';
 import { CliError } from '../cli-error.ts';
+import { rowProgress } from '../progress.ts';
 import { describeDatabase, openMigrated } from '../open.ts';
 
 export function registerExportBackupCommands(program: Command) {
@@ -22,22 +22,19 @@ export function registerExportBackupCommands(program: Command) {
     .action(async (options: { out: string; data?: string }) => {
       const config = loadConfig(options);
       const database = await openMigrated(config, 'export');
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar({ format: ' {file} {value} rows | {duration}s', hideCursor: true }, cliProgress.Presets.shades_classic)
-        : undefined;
-      bar?.start(0, 0, { file: 'units' });
+      const bar = rowProgress('units');
       try {
         const started = Date.now();
         const report = await exportOrganization(database, resolve(options.out), {
-          onProgress: ({ file, rows }) => { bar?.setTotal(rows); bar?.update(rows, { file }); },
+          onProgress: bar.update,
         });
-        bar?.stop();
+        bar.stop();
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(`Exported ${report.units} units and ${report.members} members to ${resolve(options.out)} in ${seconds} s:`);
         console.log(`  units.csv, members.csv: the import format (open units; units without a code are named by their id)`);
         console.log(`  organization.json: ${report.json.units} units (${report.json.closedUnits} closed), ${report.json.officialTerms} official terms, ${report.json.membershipHistory} ended memberships`);
       } finally {
-        bar?.stop();
+        bar.stop();
         await database.close();
       }
     });

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { createAccount } from '../accounts/accounts.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { createAdmin } from '../accounts/create-admin.ts';
 import { systemActor, transact, type Actor } from '../context.ts';
 import { loadLevels } from '../org/levels.ts';
@@ -32,11 +33,13 @@ export async function loadDemo(database: Database, clock: Clock, shape: DemoShap
          order by p.name, p.id offset u.depth limit 1) as person_id
       from units u where u.closed_at is null`.execute(ctx.db);
     const rows = picks.rows.filter((r) => r.person_id);
-    if (rows.length > 0) {
+    // In batches: one statement may carry at most 65,535 parameters.
+    for (let i = 0; i < rows.length; i += 5_000) {
       await ctx.db.insertInto('official_terms')
-        .values(rows.map((r) => ({ id: newId(), unit_id: r.unit_id, person_id: r.person_id, role: 'secretary' as const, started_at: clock.now() })))
+        .values(rows.slice(i, i + 5_000).map((r) => ({ id: newId(), unit_id: r.unit_id, person_id: r.person_id, role: 'secretary' as const, started_at: clock.now() })))
         .execute();
     }
+    await recordAudit(ctx, { action: 'demo.appoint_secretaries', targetType: 'organization', details: { count: rows.length } });
   });
   return report;
 }

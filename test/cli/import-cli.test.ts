@@ -174,6 +174,7 @@ describe('mainstay import, export, backup and restore', { timeout: 300_000 }, ()
       expect(result.stderr).toMatch(/^mainstay: .*not-a-backup\.tgz is not a backup of .*\n$/);
     });
 
+    if (usingPostgres()) console.log('restore-lock test skipped: the data-folder lock guards the embedded database; this run uses a PostgreSQL server');
     it.skipIf(usingPostgres())('refuses to restore while another process holds the data folder', async () => {
       // This test's own process (a live node process) holds the lock, as a server would.
       const lock = join(backend.dataDir, 'mainstay.lock');

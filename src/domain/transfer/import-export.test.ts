@@ -343,6 +343,7 @@ describe('import of bad input', () => {
 // Production connects as the tables' owner, not a superuser: row-level security is
 // forced on it, and PostgreSQL refuses COPY into such a table. Test runs connect as a
 // superuser, so this builds an owner of its own.
+if (!usingPostgres()) console.log('non-superuser owner tests skipped: PGlite has a single superuser; they run against the PostgreSQL server');
 describe.skipIf(!usingPostgres())('import and export as a table owner that is not a superuser', () => {
   const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const role = `mainstay_owner_${suffix}`;

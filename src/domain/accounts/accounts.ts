@@ -4,7 +4,7 @@ import { personPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { AccessDenied, conflict, DomainError, notFound } from '../errors.ts';
-import { placePerson } from '../people/person.queries.ts';
+import { placePerson } from '../access/guard.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
 
 async function assertEmailFree(ctx: Ctx, email: string) {

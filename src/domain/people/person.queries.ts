@@ -12,4 +12,3 @@ export async function assertOpenCell(db: Transaction<DB>, unit: Unit): Promise<v
   if (unit.closed_at) throw conflict('unit_closed', `The cell "${unit.name}" is closed.`, { unitId: unit.id });
 }
 
-export { placePerson } from '../access/guard.ts';

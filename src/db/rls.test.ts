@@ -72,6 +72,15 @@ describe('row-level security alone', () => {
     expect(deleted).toBeLessThanOrEqual(0);
   });
 
+  it('narrows the scope again after the name look-up for breadcrumbs', async () => {
+    const { names, seen } = await asActor(actors.districtOfficial.actor, async (ctx) => ({
+      names: (await sql<{ name: string }>`select name from mainstay_unit_names(${[tree.root, tree.regions[1]!]}::uuid[])`.execute(ctx.db)).rows,
+      seen: (await sql<{ id: string }>`select id from units`.execute(ctx.db)).rows.length,
+    }));
+    expect(names).toHaveLength(2);
+    expect(seen).toBe(3);
+  });
+
   it('does not carry a scope over to the next transaction on the same connection', async () => {
     await ids(actors.admin.actor, 'units');
     const after = await database.db.transaction().execute(async (trx) => {

@@ -135,6 +135,17 @@ describe('sessions, CSRF and tokens', () => {
 });
 
 describe('terms and access', () => {
+  it('shows the names of units above the scope as breadcrumbs, and nothing else of them', async () => {
+    const token = (await signIn(actors.districtOfficial.email)).json().token;
+    const auth = { authorization: `Bearer ${token}` };
+    const own = await app.inject({ method: 'GET', url: `/api/v1/units/${tree.districts[0]}`, headers: auth });
+    expect(own.json().ancestors).toEqual([
+      { id: tree.root, name: 'Centre', level: 'central' },
+      { id: tree.regions[0], name: 'Region 0', level: 'region' },
+    ]);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/units/${tree.regions[0]}`, headers: auth })).statusCode).toBe(404);
+  });
+
   it('ending a term ends the access it gave, at once', async () => {
     const officer = actors.districtOfficial;
     const token = (await signIn(officer.email)).json().token;

@@ -166,3 +166,19 @@ create function mainstay_audit_content(e audit_events) returns text language sql
     coalesce(e.target_id::text, ''), coalesce(e.unit_id::text, ''), e.details::text,
     coalesce(e.before::text, ''), coalesce(e.after::text, ''), coalesce(e.request_id, ''))
 $$;
+
+-- Names and levels of units by id, whoever may see them: breadcrumbs and histories
+-- show the names of units above the reader's scope (names only, never counts or
+-- members). One call instead of widening and narrowing the scope around a query.
+create function mainstay_unit_names(ids uuid[]) returns table (id uuid, name text, level text)
+language plpgsql stable security definer set search_path = public as $$
+declare
+  previous text := coalesce(current_setting('mainstay.admin', true), '');
+begin
+  -- The owner is subject to forced row-level security too (unless a superuser).
+  perform set_config('mainstay.admin', 'true', true);
+  return query select u.id, u.name, l.key from units u join levels l on l.depth = u.depth where u.id = any(ids);
+  perform set_config('mainstay.admin', previous, true);
+end $$;
+revoke all on function mainstay_unit_names(uuid[]) from public;
+grant execute on function mainstay_unit_names(uuid[]) to mainstay_app;

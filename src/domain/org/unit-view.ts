@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { unitAbilities, type UnitAbilities } from '../access/policy.ts';
-import { withSystemScope, type Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 
 /** A unit as every transport shows it. */
 export interface UnitView {
@@ -61,8 +61,6 @@ export async function loadUnitViews(ctx: Ctx, ids: string[]): Promise<UnitView[]
 /** Names and levels of units by id, whoever may see them: for breadcrumbs and histories only. */
 export async function unitNames(ctx: Ctx, ids: string[]): Promise<Map<string, { id: string; name: string; level: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await withSystemScope(ctx, () => sql<{ id: string; name: string; level: string }>`
-    select u.id, u.name, l.key as level from units u join levels l on l.depth = u.depth
-     where u.id = any(${ids}::uuid[])`.execute(ctx.db));
+  const rows = await sql<{ id: string; name: string; level: string }>`select * from mainstay_unit_names(${ids}::uuid[])`.execute(ctx.db);
   return new Map(rows.rows.map((r) => [r.id, r]));
 }

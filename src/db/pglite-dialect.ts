@@ -29,7 +29,7 @@ export class PGliteDialect implements Dialect {
 class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
   readonly #releases = new WeakMap<DatabaseConnection, () => void>();
-  constructor(private readonly pg: PGlite, private readonly mutex: Mutex) {
+  constructor(pg: PGlite, private readonly mutex: Mutex) {
     this.#connection = new PGliteConnection(pg);
   }
   async init() {}

@@ -1,4 +1,3 @@
-import { unitPolicy } from '../access/policy.ts';
 import type { ReadCtx } from '../context.ts';
 import { AccessDenied, notFound } from '../errors.ts';
 import { loadUnitViews, type UnitView } from './unit-view.ts';

@@ -1,17 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, Unit } from '../../db/schema.ts';
+import { sql } from 'kysely';
+import type { Unit } from '../../db/schema.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
-
-export async function findUnit(db: Kysely<DB>, id: string): Promise<Unit | undefined> {
-  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function getUnitRow(db: Kysely<DB>, id: string): Promise<Unit> {
-  const unit = await findUnit(db, id);
-  if (!unit) throw notFound('unit', id);
-  return unit;
-}
 
 /**
  * Locks the given units and all their ancestors, in id order, before a change to

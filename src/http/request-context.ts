@@ -14,7 +14,7 @@ export const SECURE_SESSION_COOKIE = '__Host-mainstay_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor | null; sessionId: string | null }
+  interface FastifyRequest { actor: Actor | null; sessionId: string | null; csrfToken: string | null }
   interface FastifyInstance { routeTable: Array<{ method: string; url: string }> }
 }
 
@@ -49,6 +49,7 @@ export async function inRequest<T>(deps: AppDeps, request: FastifyRequest, fn: (
       const auth = await authenticate(db, deps.clock, credentials.token);
       request.actor = auth.actor;
       request.sessionId = auth.sessionId;
+      request.csrfToken = auth.csrfToken;
       if (credentials.viaCookie && WRITE_METHODS.has(request.method)) {
         const given = request.headers[CSRF_HEADER];
         if (!csrfMatches(auth.csrfToken, typeof given === 'string' ? given : undefined)) {

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -19,7 +23,11 @@ export const API_PREFIX = '/api/v1';
 /** Requests larger than this are refused with 413 before they are parsed. */
 export const BODY_LIMIT = 256 * 1024;
 
-export interface ServerOptions extends AppDeps { logger?: boolean }
+export interface ServerOptions extends AppDeps {
+  logger?: boolean;
+  /** The built web app (`npm run build:web`); defaults to web/dist, served if it exists. */
+  webRoot?: string;
+}
 
 /** Builds the HTTP app without opening a socket; tests use `inject()`. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -35,9 +43,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, new DomainError('not_found', 'route_not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  const web = await webApp(options.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: any page address it owns gets its shell.
+    if (web && request.method === 'GET' && !request.url.startsWith(API_PREFIX) && (request.headers.accept ?? '').includes('text/html')) {
+      return sendWebShell(reply);
+    }
+    return sendError(request, reply, new DomainError('not_found', 'route_not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`));
+  });
   // On close (SIGTERM) requests already taken in finish; any that arrive after get a 503
   // in the API's error shape (with Retry-After), and the connection is closed.
   let closing = false;
@@ -47,6 +60,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
   // Every route, as registered: the access-matrix test walks it so none is forgotten.
   const routeTable: Array<{ method: string; url: string }> = [];
   app.decorate('routeTable', routeTable);
@@ -88,8 +102,31 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   }, { prefix: API_PREFIX });
 
-  app.get('/', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('text/html').send(`<!doctype html><meta charset="utf-8"><title>Mainstay</title>
-<h1>Mainstay</h1><p>The API is at <a href="${API_PREFIX}/docs">${API_PREFIX}/docs</a> (OpenAPI: <a href="${API_PREFIX}/openapi.json">openapi.json</a>).</p>`));
+  if (web) {
+    await app.register(fastifyStatic, {
+      root: web, index: false, wildcard: true,
+      // Vite names assets by content hash: they never change under the same name.
+      setHeaders: (reply, path) => reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendWebShell(reply));
+  } else {
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html').send(`<!doctype html><meta charset="utf-8"><title>Mainstay</title>
+<h1>Mainstay</h1><p>The web app is not built (run <code>npm run build:web</code>). The API is at <a href="${API_PREFIX}/docs">${API_PREFIX}/docs</a> (OpenAPI: <a href="${API_PREFIX}/openapi.json">openapi.json</a>).</p>`));
+  }
   return app;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function webApp(root = DEFAULT_WEB_ROOT): Promise<string | undefined> {
+  return (await stat(join(root, 'index.html')).catch(() => undefined)) ? root : undefined;
+}
+
+/** The app's HTML shell, with a policy that lets the page load only its own scripts. */
+function sendWebShell(reply: FastifyReply) {
+  return reply
+    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+    .header('cache-control', 'no-cache')
+    .sendFile('index.html');
 }

@@ -72,11 +72,12 @@ export async function disableAccount(ctx: Ctx, accountId: string): Promise<void>
 /** Who the actor is, for the web app's header and menus. */
 export async function whoAmI(ctx: Ctx) {
   const account = ctx.actor.accountId
-    ? await ctx.db.selectFrom('accounts').select(['id', 'email', 'person_id']).where('id', '=', ctx.actor.accountId).executeTakeFirst()
+    ? await ctx.db.selectFrom('accounts').leftJoin('people', 'people.id', 'accounts.person_id')
+      .select(['accounts.id', 'accounts.email', 'accounts.person_id', 'people.name']).where('accounts.id', '=', ctx.actor.accountId).executeTakeFirst()
     : undefined;
   if (!account) throw notFound('account', ctx.actor.accountId ?? 'none');
   return {
-    accountId: account.id, email: account.email, personId: account.person_id, isAdmin: ctx.actor.isAdmin,
+    accountId: account.id, email: account.email, personId: account.person_id, name: account.name, isAdmin: ctx.actor.isAdmin,
     officialUnitIds: ctx.actor.officialUnitIds, cellId: ctx.actor.cellId,
   };
 }

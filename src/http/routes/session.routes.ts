@@ -36,13 +36,14 @@ export const sessionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (au
         tags, summary: 'Who is signed in, their scope, and the CSRF token for cookie writes',
         response: {
           200: z.object({
-            accountId: z.string(), email: z.string(), personId: z.string().nullable(), isAdmin: z.boolean(),
+            accountId: z.string(), email: z.string(), personId: z.string().nullable(), name: z.string().nullable(), isAdmin: z.boolean(),
             officialUnitIds: z.array(z.string()), cellId: z.string().nullable(),
+            csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on writes made with the session cookie (null for API tokens)'),
           }),
           ...errorResponses,
         },
       },
-    }, (request) => read(deps, request, (ctx) => whoAmI(ctx)));
+    }, (request) => read(deps, request, async (ctx) => ({ ...(await whoAmI(ctx)), csrfToken: request.csrfToken })));
 
     authed.delete('/session', {
       schema: { tags, summary: 'Sign out: the session ends at once, server-side', response: { 204: z.null(), ...errorResponses } },

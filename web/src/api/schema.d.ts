@@ -1,0 +1,6743 @@
+// Generated from the OpenAPI document by `npm run api:types`. Do not edit: change the route schemas instead.
+export interface paths {
+    "/api/v1/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password; your other sessions and tokens end (this one stays) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a sign-in for a person (administrators, and officials over the person's cell) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                        /**
+                         * Format: uuid
+                         * @description A unit, person or account id (UUID)
+                         */
+                        personId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account; its sessions and tokens end at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit events within your scope, newest first (administrators and officials) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description A unit or person id */
+                    entity?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                actor: string;
+                                after: unknown;
+                                at: string;
+                                before: unknown;
+                                /** @description Linked into the hash chain yet (within seconds of commit) */
+                                chained: boolean;
+                                details: unknown;
+                                id: number;
+                                requestId: string | null;
+                                targetId: string | null;
+                                targetType: string;
+                                unitId: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the whole hash chain (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checked: number;
+                            firstBroken?: {
+                                chainSeq: number;
+                                id: number;
+                                reason: string;
+                            };
+                            ok: boolean;
+                            unchained: number;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database reachability */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            database: "pglite" | "postgres";
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The levels of the tree, top first; the last is the cell level */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                depth: number;
+                                key: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a person as a member of a cell */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        birthYear?: number;
+                        /**
+                         * Format: uuid
+                         * @description A unit, person or account id (UUID)
+                         */
+                        cellId: string;
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cellId: string;
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person, their cell and current roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                anonymise: boolean;
+                                createAccount: boolean;
+                                export: boolean;
+                                transfer: boolean;
+                                update: boolean;
+                            };
+                            anonymised: boolean;
+                            birthYear: number | null;
+                            cell: {
+                                id: string;
+                                name: string;
+                            };
+                            cellId: string;
+                            email: string | null;
+                            id: string;
+                            memberSince: string;
+                            name: string;
+                            phone: string | null;
+                            roles: {
+                                role: string;
+                                since: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a person's name or contact details (null clears a field) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        birthYear?: number | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name?: string;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                anonymise: boolean;
+                                createAccount: boolean;
+                                export: boolean;
+                                transfer: boolean;
+                                update: boolean;
+                            };
+                            anonymised: boolean;
+                            birthYear: number | null;
+                            cell: {
+                                id: string;
+                                name: string;
+                            };
+                            cellId: string;
+                            email: string | null;
+                            id: string;
+                            memberSince: string;
+                            name: string;
+                            phone: string | null;
+                            roles: {
+                                role: string;
+                                since: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/people/{id}/anonymise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace name and contact details for good, keeping history (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                anonymise: boolean;
+                                createAccount: boolean;
+                                export: boolean;
+                                transfer: boolean;
+                                update: boolean;
+                            };
+                            anonymised: boolean;
+                            birthYear: number | null;
+                            cell: {
+                                id: string;
+                                name: string;
+                            };
+                            cellId: string;
+                            email: string | null;
+                            id: string;
+                            memberSince: string;
+                            name: string;
+                            phone: string | null;
+                            roles: {
+                                role: string;
+                                since: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's full record and history as JSON (the person, or an official over them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Memberships and roles, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endedAt: string | null;
+                                /** @enum {string} */
+                                kind: "membership" | "role";
+                                role?: string;
+                                startedAt: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer a member to another cell */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A unit, person or account id (UUID)
+                         */
+                        cellId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                anonymise: boolean;
+                                createAccount: boolean;
+                                export: boolean;
+                                transfer: boolean;
+                                update: boolean;
+                            };
+                            anonymised: boolean;
+                            birthYear: number | null;
+                            cell: {
+                                id: string;
+                                name: string;
+                            };
+                            cellId: string;
+                            email: string | null;
+                            id: string;
+                            memberSince: string;
+                            name: string;
+                            phone: string | null;
+                            roles: {
+                                role: string;
+                                since: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, their scope, and the CSRF token for cookie writes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            cellId: string | null;
+                            /** @description Send as X-CSRF-Token on writes made with the session cookie (null for API tokens) */
+                            csrfToken: string | null;
+                            email: string;
+                            isAdmin: boolean;
+                            name: string | null;
+                            officialUnitIds: string[];
+                            personId: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign in: a bearer token, and for browsers a session cookie plus the CSRF token their writes must send */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Sign out: the session ends at once, server-side */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API tokens (never their secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                expiresAt: string | null;
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a named bearer token for an API client (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expiresInDays?: number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string | null;
+                            id: string;
+                            name: string;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a unit (parentId null creates the root, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        /** @description A configured level key, e.g. "district" or "cell" */
+                        level: string;
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description A unit, person or account id (UUID)
+                         */
+                        parentId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit with its ancestors and subtree counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the signed-in actor may do here */
+                            abilities: {
+                                addMember: boolean;
+                                close: boolean;
+                                createChild: boolean;
+                                manageOfficials: boolean;
+                                move: boolean;
+                                read: boolean;
+                                readAudit: boolean;
+                                readMembers: boolean;
+                                rename: boolean;
+                            };
+                            /** @description From the root down to the parent */
+                            ancestors: {
+                                id: string;
+                                level: string;
+                                name: string;
+                            }[];
+                            closedAt: string | null;
+                            code: string | null;
+                            counts: {
+                                /** @description Open cells in the subtree, this unit included */
+                                cells: number;
+                                /** @description Members of those cells */
+                                members: number;
+                                /** @description Open units below this one */
+                                units: number;
+                            };
+                            createdAt: string;
+                            id: string;
+                            isCell: boolean;
+                            level: string;
+                            name: string;
+                            parentId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a unit */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the signed-in actor may do here */
+                            abilities: {
+                                addMember: boolean;
+                                close: boolean;
+                                createChild: boolean;
+                                manageOfficials: boolean;
+                                move: boolean;
+                                read: boolean;
+                                readAudit: boolean;
+                                readMembers: boolean;
+                                rename: boolean;
+                            };
+                            /** @description From the root down to the parent */
+                            ancestors: {
+                                id: string;
+                                level: string;
+                                name: string;
+                            }[];
+                            closedAt: string | null;
+                            code: string | null;
+                            counts: {
+                                /** @description Open cells in the subtree, this unit included */
+                                cells: number;
+                                /** @description Members of those cells */
+                                members: number;
+                                /** @description Open units below this one */
+                                units: number;
+                            };
+                            createdAt: string;
+                            id: string;
+                            isCell: boolean;
+                            level: string;
+                            name: string;
+                            parentId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/units/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subunits by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                    includeClosed?: "true" | "false";
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description What the signed-in actor may do here */
+                                abilities: {
+                                    addMember: boolean;
+                                    close: boolean;
+                                    createChild: boolean;
+                                    manageOfficials: boolean;
+                                    move: boolean;
+                                    read: boolean;
+                                    readAudit: boolean;
+                                    readMembers: boolean;
+                                    rename: boolean;
+                                };
+                                /** @description From the root down to the parent */
+                                ancestors: {
+                                    id: string;
+                                    level: string;
+                                    name: string;
+                                }[];
+                                closedAt: string | null;
+                                code: string | null;
+                                counts: {
+                                    /** @description Open cells in the subtree, this unit included */
+                                    cells: number;
+                                    /** @description Members of those cells */
+                                    members: number;
+                                    /** @description Open units below this one */
+                                    units: number;
+                                };
+                                createdAt: string;
+                                id: string;
+                                isCell: boolean;
+                                level: string;
+                                name: string;
+                                parentId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an empty unit (kept with its history) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the signed-in actor may do here */
+                            abilities: {
+                                addMember: boolean;
+                                close: boolean;
+                                createChild: boolean;
+                                manageOfficials: boolean;
+                                move: boolean;
+                                read: boolean;
+                                readAudit: boolean;
+                                readMembers: boolean;
+                                rename: boolean;
+                            };
+                            /** @description From the root down to the parent */
+                            ancestors: {
+                                id: string;
+                                level: string;
+                                name: string;
+                            }[];
+                            closedAt: string | null;
+                            code: string | null;
+                            counts: {
+                                /** @description Open cells in the subtree, this unit included */
+                                cells: number;
+                                /** @description Members of those cells */
+                                members: number;
+                                /** @description Open units below this one */
+                                units: number;
+                            };
+                            createdAt: string;
+                            id: string;
+                            isCell: boolean;
+                            level: string;
+                            name: string;
+                            parentId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of the unit (direct) or of every cell below it (subtree), by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                    q?: string;
+                    scope?: "direct" | "subtree";
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                cellId: string;
+                                cellName: string;
+                                id: string;
+                                name: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a unit and its subtree under another parent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A unit, person or account id (UUID)
+                         */
+                        parentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            moved: number;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current officials of a unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                personId: string;
+                                /** @enum {string} */
+                                role: "secretary" | "deputy" | "official";
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Appoint a person to a role at the unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A unit, person or account id (UUID)
+                         */
+                        personId: string;
+                        /** @enum {string} */
+                        role: "secretary" | "deputy" | "official";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/officials/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a person's current term at the unit */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                    /** @description A unit, person or account id (UUID) */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/root": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The root unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the signed-in actor may do here */
+                            abilities: {
+                                addMember: boolean;
+                                close: boolean;
+                                createChild: boolean;
+                                manageOfficials: boolean;
+                                move: boolean;
+                                read: boolean;
+                                readAudit: boolean;
+                                readMembers: boolean;
+                                rename: boolean;
+                            };
+                            /** @description From the root down to the parent */
+                            ancestors: {
+                                id: string;
+                                level: string;
+                                name: string;
+                            }[];
+                            closedAt: string | null;
+                            code: string | null;
+                            counts: {
+                                /** @description Open cells in the subtree, this unit included */
+                                cells: number;
+                                /** @description Members of those cells */
+                                members: number;
+                                /** @description Open units below this one */
+                                units: number;
+                            };
+                            createdAt: string;
+                            id: string;
+                            isCell: boolean;
+                            level: string;
+                            name: string;
+                            parentId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

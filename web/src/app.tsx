@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Layout } from './components/layout';
+import { Loading } from './components/status';
+import { AccountPage } from './pages/account-page';
+import { AuditPage } from './pages/audit-page';
+import { HomePage } from './pages/home-page';
+import { ImportPage } from './pages/import-page';
+import { PersonPage } from './pages/person-page';
+import { SignInPage } from './pages/sign-in-page';
+import { UnitPage } from './pages/unit-page';
+import { SessionProvider, useSession } from './session';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+/** Signed out, every address shows the sign-in form and returns to that address after. */
+function Gate() {
+  const { state } = useSession();
+  if (state.status === 'loading') return <main id="main"><Loading /></main>;
+  if (state.status === 'signed-out') return <SignInPage reason={state.reason} />;
+  return (
+    <Layout>
+      <Switch>
+        <Route path="/"><HomePage /></Route>
+        <Route path="/units/:id">{(params) => <UnitPage key={params.id} id={params.id} />}</Route>
+        <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
+        <Route path="/audit"><AuditPage /></Route>
+        <Route path="/import"><ImportPage /></Route>
+        <Route path="/account"><AccountPage /></Route>
+        <Route path="/sign-in"><Redirect to="/" /></Route>
+        <Route><NotFound /></Route>
+      </Switch>
+    </Layout>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <><h1>{t('notFound.title')}</h1><p>{t('notFound.body')}</p></>;
+}
+
+/** Sets the document title and moves focus to the page's heading on navigation, for screen readers. */
+export function usePageTitle(title: string | undefined) {
+  const [location] = useLocation();
+  useEffect(() => {
+    if (title) document.title = `${title} · Mainstay`;
+  }, [title]);
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location]);
+}

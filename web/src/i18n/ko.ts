@@ -1,0 +1,77 @@
+import type { Catalogue } from './en';
+
+export const ko: Catalogue = {
+  common: {
+    loading: '불러오는 중…', searching: '검색 중…', showMore: '더 보기', cancel: '취소', save: '저장', change: '변경',
+  },
+  nav: {
+    skip: '본문으로 건너뛰기', main: '주 메뉴', home: '홈', audit: '감사 기록', import: '가져오기', account: '계정',
+    signOut: '로그아웃', language: '언어',
+  },
+  search: { label: '조직과 사람 검색', noMatch: '일치하는 결과가 없습니다.', unit: '조직', person: '사람' },
+  signIn: {
+    title: '로그인', email: '이메일', password: '비밀번호', submit: '로그인', signingIn: '로그인 중…',
+    expired: '세션이 만료되었습니다. 계속하려면 다시 로그인하세요.', signedOut: '로그아웃되었습니다.',
+  },
+  home: {
+    title: '환영합니다', yourUnits: '내 조직', noRoot: '조직이 비어 있습니다. 가져오기를 하거나 API로 최상위 조직을 만드세요.',
+    nothing: '계정이 아직 어떤 조직에도 연결되지 않았습니다. 비서에게 문의하세요.',
+  },
+  notFound: { title: '페이지를 찾을 수 없습니다', body: '이 주소에는 페이지가 없습니다.' },
+  levels: { central: '중앙위원회', region: '지역', district: '구역', 'sub-district': '하위 구역', cell: '세포' },
+  roles: { secretary: '비서', deputy: '부비서', official: '간부' },
+  unit: {
+    title: '조직', breadcrumbs: '이 조직의 위치', counts: '집계', units: '조직', cells: '세포', members: '구성원',
+    closed: '폐쇄됨', history: '이 조직의 이력', officials: '간부', noOfficials: '아직 간부가 없습니다.',
+    since: '{{date}}부터', subunits: '하위 조직', noSubunits: '하위 조직이 없습니다.', name: '이름', level: '단계',
+    membersHeading: '구성원', filterMembers: '이름으로 구성원 찾기', noMembers: '구성원이 없습니다.', noMatchingMembers: '일치하는 구성원이 없습니다.',
+    actions: '조직 작업', create: '하위 조직 추가', createTitle: '{{unit}}의 새 하위 조직', code: '코드 (선택)',
+    codeHint: '스프레드시트에서 쓰는 짧은 고유 코드, 예: D-014.',
+    rename: '이름 변경', renameTitle: '{{unit}} 이름 변경', newName: '새 이름',
+    move: '이동', moveTitle: '{{unit}} 이동', moveTo: '새 상위 조직', findParent: '새 상위 조직 찾기', moveConfirm: '이동하기',
+    moveSize: '이 조직과 그 아래 모든 것이 함께 이동합니다: 조직 {{units}}개, 세포 {{cells}}개, 구성원 {{members}}명.',
+    close: '폐쇄', closeTitle: '{{unit}} 폐쇄', closeConfirm: '조직 폐쇄',
+    closeExplain: '폐쇄된 조직은 이력을 유지하지만 새 구성원이나 하위 조직을 받지 않습니다. 비어 있는 조직만 폐쇄할 수 있습니다.',
+    appoint: '임명', appointTitle: '{{unit}}의 간부 임명', findPerson: '사람 찾기', chosenPerson: '사람', role: '직책',
+    endTerm: '임기 종료', endTermOf: '{{name}}의 임기 종료',
+  },
+  person: {
+    title: '사람', memberOf: '소속', actions: '사람 작업', edit: '정보 수정', editTitle: '연락처 수정',
+    transfer: '전출', transferTitle: '{{name}}을(를) 다른 세포로 전출', transferConfirm: '전출하기', currentCell: '현재 세포',
+    newCell: '새 세포', findCell: '새 세포 찾기', details: '상세 정보', name: '이름', email: '이메일', phone: '전화',
+    birthYear: '출생 연도', roles: '직책', noRoles: '직책이 없습니다.', history: '이력', what: '구분', unit: '조직',
+    from: '시작', until: '종료', now: '현재', membership: '구성원', auditTrail: '이 사람의 감사 기록',
+  },
+  audit: {
+    title: '감사 기록', titleOf: '감사 기록: {{name}}', back: '돌아가기', all: '내 범위의 모든 기록',
+    verification: '검증', verifyAdminsOnly: '아래 각 기록에 해시 체인 연결 여부가 표시됩니다. 전체 체인 검증은 관리자만 할 수 있습니다.',
+    verified: '체인이 검증되었습니다: 기록 {{checked}}건 확인, {{unchained}}건 연결 대기.', broken: '체인이 {{id}}번 기록에서 끊어졌습니다: {{reason}}',
+    verifyAgain: '다시 검증', events: '기록', none: '기록이 없습니다.', when: '시각', who: '누가', what: '무엇을', chained: '체인 연결',
+    yes: '예', pending: '대기',
+  },
+  import: {
+    title: '가져오기', adminsOnly: '가져오기는 관리자만 할 수 있습니다.',
+    explain: 'CSV 파일에서 조직과 구성원을 불러옵니다. 먼저 파일을 검사하며, 확인하기 전에는 아무것도 기록되지 않습니다.',
+    unitsFile: '조직 파일 (units.csv)', unitsHint: '열: code, name, level, parent_code',
+    membersFile: '구성원 파일 (members.csv)', membersHint: '열: name, cell_code, email, phone',
+    check: '파일 검사', checking: '검사 중…', importing: '가져오는 중…', progress: '진행률',
+    rowsRead: '{{file}}: {{rows}}행 읽음', report: '검사 보고서', unitsRead: '읽은 조직', membersRead: '읽은 구성원',
+    problems: '문제', noProblems: '문제가 없습니다.', fix: '문제 {{count}}건을 고친 뒤 다시 검사하세요. 아무것도 기록되지 않았습니다.',
+    moreProblems: '문제 {{count}}건 중 {{shown}}건을 표시합니다.', line: '행', column: '열', reason: '사유',
+    readyToImport: '조직 {{units}}개와 구성원 {{members}}명을 가져올 준비가 되었습니다.', confirm: '지금 가져오기',
+    committed: '조직 {{units}}개와 구성원 {{members}}명을 가져왔습니다.',
+    file: { label: '파일', units: '조직', members: '구성원' },
+  },
+  account: {
+    title: '계정', email: '이메일', person: '사람', changePassword: '비밀번호 변경', current: '현재 비밀번호',
+    new: '새 비밀번호', repeat: '새 비밀번호 확인', rules: '10자 이상, 흔한 비밀번호는 안 됩니다.',
+    mismatch: '새 비밀번호 두 개가 다릅니다.', changed: '비밀번호가 변경되었습니다. 다른 세션은 로그아웃되었습니다.',
+  },
+  errors: {
+    network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',
+    bad_credentials: '이메일 또는 비밀번호가 틀렸습니다.',
+    too_many_attempts: '로그인 실패가 너무 많습니다. 나중에 다시 시도하세요 ({{retryAfterSeconds}}초 후).',
+    session_expired: '세션이 끝났습니다. 다시 로그인하세요.',
+    wrong_password: '현재 비밀번호가 틀렸습니다.',
+  },
+};

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { api, unwrap } from '../api/client';
+import { usePages } from '../api/use-pages';
+import { Field } from '../components/field';
+import { Empty, ErrorMessage, Loading } from '../components/status';
+import type { UnitView } from './unit-page';
+
+/** A cell's members, or every member below a higher unit; by name, searchable, a page at a time. */
+export function UnitMembers({ unit }: { unit: UnitView }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 200);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const scope = unit.isCell ? 'direct' : 'subtree';
+  const members = usePages(`${unit.id}|${q}|${unit.counts.members}`, (cursor) =>
+    unwrap(api.GET('/api/v1/units/{id}/members', {
+      params: { path: { id: unit.id }, query: { scope, limit: 50, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } },
+    })));
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">{t('unit.membersHeading')}</h2>
+      <Field label={t('unit.filterMembers')} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+      <ErrorMessage error={members.error} />
+      {members.items.length === 0 && !members.loading && !members.error && <Empty>{q ? t('unit.noMatchingMembers') : t('unit.noMembers')}</Empty>}
+      <ul className="plain-list members">
+        {members.items.map((m) => (
+          <li key={m.id}>
+            <Link href={`/people/${m.id}`}>{m.name}</Link>
+            {!unit.isCell && <span className="muted"> · {m.cellName}</span>}
+          </li>
+        ))}
+      </ul>
+      {members.loading && <Loading />}
+      {members.hasMore && !members.loading && <button type="button" className="secondary" onClick={members.more}>{t('common.showMore')}</button>}
+    </section>
+  );
+}

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -12,6 +14,8 @@ declare module 'vitest' {
     pgliteTemplate: string;
     /** PostgreSQL runs: a migrated database each test file copies with CREATE DATABASE … TEMPLATE. */
     postgresTemplate: string;
+    /** The web app, built once per run for the browser tests. */
+    webRoot: string;
   }
 }
 
@@ -20,6 +24,8 @@ declare module 'vitest' {
  * so each test file starts from a copy instead of paying for migrations again.
  */
 export default async function setup(project: TestProject) {
+  const web = await buildWebApp();
+  project.provide('webRoot', web.root);
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `mainstay_template_${process.pid}`;
@@ -35,6 +41,7 @@ export default async function setup(project: TestProject) {
     return async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
+      web.remove();
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'mainstay-test-'));
@@ -46,7 +53,17 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
   project.provide('postgresTemplate', '');
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    web.remove();
+  };
+}
+
+/** Builds the web app from the working tree (about a second), so the browser tests see the current sources. */
+async function buildWebApp() {
+  const root = mkdtempSync(join(tmpdir(), 'mainstay-web-'));
+  await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)), logLevel: 'warn', build: { outDir: root, emptyOutDir: true } });
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -104,7 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   if (web) {
     await app.register(fastifyStatic, {
-      root: web, index: false, wildcard: true,
+      root: web, index: false, wildcard: true, preCompressed: true,
       // Vite names assets by content hash: they never change under the same name.
       setHeaders: (reply, path) => reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from './browser-app.ts';
+import { startBrowserApp, type BrowserApp, NO_BROWSER } from './browser-app.ts';
 
-describe('an administrator in the browser', () => {
+describe.skipIf(NO_BROWSER)('an administrator in the browser', () => {
   let app: BrowserApp;
   let dir: string;
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from './browser-app.ts';
+import { startBrowserApp, type BrowserApp, NO_BROWSER } from './browser-app.ts';
 
-describe('a district official in the browser', () => {
+describe.skipIf(NO_BROWSER)('a district official in the browser', () => {
   let app: BrowserApp;
   beforeAll(async () => { app = await startBrowserApp(); });
   afterAll(async () => { await app?.close(); });

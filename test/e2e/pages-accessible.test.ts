@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { DESKTOP, expectAccessible, expectNoSidewaysScroll, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
+import { DESKTOP, expectAccessible, expectNoSidewaysScroll, PHONE, startBrowserApp, type BrowserApp, NO_BROWSER } from './browser-app.ts';
 
 // `npm run screenshots` sets this to docs/screenshots; otherwise nothing is written.
 const SCREENSHOTS = process.env.MAINSTAY_SCREENSHOTS_DIR;
 
-describe.each([
+describe.skipIf(NO_BROWSER).each([
   ['desktop', DESKTOP],
   ['phone (360 px)', PHONE],
 ] as const)('every page on %s: axe finds no serious or critical violation, and nothing scrolls sideways', (label, viewport) => {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from './browser-app.ts';
+import { startBrowserApp, type BrowserApp, NO_BROWSER } from './browser-app.ts';
 
-describe('scope, sessions and languages in the browser', () => {
+describe.skipIf(NO_BROWSER)('scope, sessions and languages in the browser', () => {
   let app: BrowserApp;
   beforeAll(async () => { app = await startBrowserApp(); });
   afterAll(async () => { await app?.close(); });

@@ -16,6 +16,7 @@ import { describeEnv, LEVELS, loadBenchConfig, shapeForCells, type BenchConfig }
 import { getUnit, json, load, request, sequentialLatency, signIn, type UnitCounts } from './lib/http.ts';
 import { log, mainstay, ROOT, startServer, type RunResult, type Server } from './lib/proc.ts';
 import { renderReport } from './lib/report.ts';
+import { keepSections } from './lib/sections.ts';
 import type { FirstLoadRun, ImportRun, LatencyRun, Machine, MoveRun, PgliteResults, PgliteStep, PgResults, PopulatedRun, Results } from './lib/results.ts';
 import { profileImport } from './lib/import-profile.ts';
 import { checkBenchDatabase, psql, query, recountRegions, resetDatabase } from './lib/sql.ts';
@@ -423,7 +424,7 @@ async function benchPglite(cfg: BenchConfig): Promise<PgliteResults> {
 if (process.env.BENCH_RENDER) {
   // Re-renders a report from the raw results of an earlier run, measuring nothing.
   const saved = JSON.parse(readFileSync(resolve(process.env.BENCH_RENDER), 'utf8')) as Results;
-  writeFileSync(resolve(ROOT, config.out), renderReport(saved));
+  writeFileSync(resolve(ROOT, config.out), keepSections(resolve(ROOT, config.out), renderReport(saved)));
   log(`rendered ${config.out} from ${process.env.BENCH_RENDER}`);
   process.exit(0);
 }
@@ -476,7 +477,7 @@ results.machine.loadAverageEnd = os.loadavg();
 results.totalMs = performance.now() - started;
 const out = resolve(ROOT, config.out);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, renderReport(results));
+writeFileSync(out, keepSections(out, renderReport(results)));
 mkdirSync(CACHE, { recursive: true });
 writeFileSync(join(CACHE, `results-${results.machine.date.replaceAll(':', '-')}.json`), JSON.stringify(results, null, 2));
 log(`wrote ${relative(ROOT, out)} in ${(results.totalMs / 60_000).toFixed(1)} min`);

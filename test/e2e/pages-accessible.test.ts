@@ -48,7 +48,7 @@ describe.skipIf(NO_BROWSER).each([
 
   it('search results open', async () => {
     await page.getByRole('combobox', { name: 'Search units and people' }).fill('Cell 0');
-    await page.getByRole('option').first().waitFor();
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
     await check('search');
     await page.keyboard.press('Escape');
   });

@@ -3,6 +3,7 @@ import { Link, useSearch } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
 import { usePages } from '../api/use-pages';
+import { TableWrap } from '../components/table-wrap';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
@@ -46,7 +47,7 @@ export function AuditPage() {
         <ErrorMessage error={events.error} />
         {events.items.length === 0 && !events.loading && !events.error && <Empty>{t('audit.none')}</Empty>}
         {events.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap labelledBy="events-heading">
             <table>
               <thead>
                 <tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.what')}</th><th scope="col">{t('audit.chained')}</th></tr>
@@ -62,7 +63,7 @@ export function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {events.loading && <Loading />}
         {events.hasMore && !events.loading && <button type="button" className="secondary" onClick={events.more}>{t('common.showMore')}</button>}

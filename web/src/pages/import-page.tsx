@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { importFiles, type ImportReport } from '../api/import-files';
+import { TableWrap } from '../components/table-wrap';
 import { ErrorMessage } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
@@ -99,7 +100,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
         : (
           <>
             <p className="error" role="alert">{t('import.fix', { count: report.problemCount })}</p>
-            <div className="table-wrap">
+            <TableWrap labelledBy="report-heading">
               <table>
                 <thead><tr><th scope="col">{t('import.file.label')}</th><th scope="col">{t('import.line')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
                 <tbody>
@@ -108,7 +109,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {report.problems.length < report.problemCount && <p className="muted">{t('import.moreProblems', { shown: report.problems.length, count: report.problemCount })}</p>}
           </>
         )}

@@ -9,6 +9,7 @@ import { useApi } from '../api/use-api';
 import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { SearchBox, type SearchOption } from '../components/search-box';
+import { TableWrap } from '../components/table-wrap';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { usePageTitle } from '../app';
@@ -60,7 +61,7 @@ export function PersonPage({ id }: { id: string }) {
         <ErrorMessage error={history.error} />
         {history.loading && !history.data && <Loading />}
         {history.data && (
-          <div className="table-wrap">
+          <TableWrap labelledBy="history-heading">
             <table>
               <thead><tr><th scope="col">{t('person.what')}</th><th scope="col">{t('person.unit')}</th><th scope="col">{t('person.from')}</th><th scope="col">{t('person.until')}</th></tr></thead>
               <tbody>
@@ -74,7 +75,7 @@ export function PersonPage({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <p><Link href={`/audit?person=${p.id}`}>{t('person.auditTrail')}</Link></p>
       </section>

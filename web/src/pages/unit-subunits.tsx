@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { useLevels } from '../api/levels';
 import { usePages } from '../api/use-pages';
+import { TableWrap } from '../components/table-wrap';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import type { UnitView } from './unit-page';
@@ -19,7 +20,7 @@ export function UnitSubunits({ unit }: { unit: UnitView }) {
       <ErrorMessage error={children.error} />
       {children.items.length === 0 && !children.loading && !children.error && <Empty>{t('unit.noSubunits')}</Empty>}
       {children.items.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap labelledBy="subunits-heading">
           <table>
             <thead>
               <tr>
@@ -42,7 +43,7 @@ export function UnitSubunits({ unit }: { unit: UnitView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {children.loading && <Loading />}
       {children.hasMore && !children.loading && <button type="button" className="secondary" onClick={children.more}>{t('common.showMore')}</button>}

@@ -24,6 +24,7 @@ export const en = {
     closed: 'closed', history: 'History of this unit', officials: 'Officials', noOfficials: 'No officials yet.',
     since: 'since {{date}}', subunits: 'Subunits', noSubunits: 'No subunits.', name: 'Name', level: 'Level',
     membersHeading: 'Members', filterMembers: 'Find a member by name', noMembers: 'No members.', noMatchingMembers: 'No member matches.',
+    typeToFind: '{{members}} members: type at least {{min}} letters of a name to find them.',
     actions: 'Unit actions', create: 'Add a subunit', createTitle: 'New subunit of {{unit}}', code: 'Code (optional)',
     codeHint: 'A short unique code used in spreadsheets, e.g. D-014.',
     rename: 'Rename', renameTitle: 'Rename {{unit}}', newName: 'New name',

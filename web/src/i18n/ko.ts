@@ -25,6 +25,7 @@ export const ko: Catalogue = {
     closed: '폐쇄됨', history: '이 조직의 이력', officials: '간부', noOfficials: '아직 간부가 없습니다.',
     since: '{{date}}부터', subunits: '하위 조직', noSubunits: '하위 조직이 없습니다.', name: '이름', level: '단계',
     membersHeading: '구성원', filterMembers: '이름으로 구성원 찾기', noMembers: '구성원이 없습니다.', noMatchingMembers: '일치하는 구성원이 없습니다.',
+    typeToFind: '구성원 {{members}}명: 찾으려면 이름을 {{min}}글자 이상 입력하세요.',
     actions: '조직 작업', create: '하위 조직 추가', createTitle: '{{unit}}의 새 하위 조직', code: '코드 (선택)',
     codeHint: '스프레드시트에서 쓰는 짧은 고유 코드, 예: D-014.',
     rename: '이름 변경', renameTitle: '{{unit}} 이름 변경', newName: '새 이름',

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
@@ -14,6 +15,13 @@ import type { DB } from './schema.ts';
 pg.types.setTypeParser(20, (value) => Number(value));
 
 export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * The extensions the migrations create (pg_trgm: directory search). PGlite loads an
+ * extension's code only when told to at start, so every open of a data folder that
+ * has them, a backup or a test template included, passes these.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** One query layer over either backend; the rest of the code never asks which. */
 export interface Database {
@@ -58,6 +66,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   if (options.dataDir) lock = lockDataDir(options.dataDir, options.command ?? process.argv.slice(1).join(' '));
   try {
     const pglite = await PGlite.create({
+      extensions: PGLITE_EXTENSIONS,
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });

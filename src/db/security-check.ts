@@ -7,6 +7,13 @@ export const PROTECTED_TABLES = [
   'sign_in_failures', 'idempotency_keys', 'audit_events',
 ] as const;
 
+/**
+ * The search directory (migration 0003): names outside row-level security, which the
+ * planner could not search by index behind it. The application role must not be
+ * able to touch them at all; it searches them through mainstay_directory_search().
+ */
+export const PRIVATE_TABLES = ['directory_units', 'directory_members'] as const;
+
 export const APP_ROLE = 'mainstay_app';
 
 /**
@@ -32,6 +39,15 @@ export async function checkRowLevelSecurity(database: Database): Promise<string[
       if (!t.relrowsecurity || !t.relforcerowsecurity) problems.push(`the table ${name} does not force row-level security`);
       if (t.owner === APP_ROLE) problems.push(`the table ${name} is owned by ${APP_ROLE}`);
     }
+  }
+  const privileges = (await sql<{ relname: string; granted: boolean }>`
+    select c.relname, has_table_privilege(${APP_ROLE}, c.oid, 'select, insert, update, delete, truncate, references, trigger') as granted
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' and c.relname = any(${[...PRIVATE_TABLES]}::text[])`.execute(database.db)).rows;
+  for (const name of PRIVATE_TABLES) {
+    const t = privileges.find((r) => r.relname === name);
+    if (!t) problems.push(`the table ${name} is missing`);
+    else if (t.granted) problems.push(`${APP_ROLE} has privileges on ${name}, which row-level security does not cover`);
   }
   // And the wall holds: as the role, with no scope set, nothing is visible.
   const seen = await database.db.transaction().execute(async (trx) => {

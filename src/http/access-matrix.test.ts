@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { addMembers, buildSmallTree, run, testClock, type SmallTree } from '../../test/factories.ts';
 import { PASSWORD, ROLES, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { multipartBody } from '../../test/multipart.ts';
 import { createAccount } from '../domain/accounts/accounts.ts';
 import { createUnit } from '../domain/org/create-unit.ts';
 import { createPerson } from '../domain/people/create-person.ts';
@@ -115,6 +116,15 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/v1/audit': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/audit?entity=${cell(w)}` }) },
   'GET /api/v1/audit/verify': { self: true, inside: ADMIN, request: async () => ({ method: 'GET', url: '/api/v1/audit/verify' }) },
+  // Inside: the actors' own cell, which every role may read (the member included).
+  'GET /api/v1/search': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/search?q=cell&within=${cell(w)}` }) },
+  'POST /api/v1/imports': {
+    self: true, inside: ADMIN,
+    request: async () => ({
+      method: 'POST', url: '/api/v1/imports?dryRun=true',
+      ...multipartBody([{ name: 'units', file: `code,name,level,parent_code\nM-${newId()},Matrix cell,cell,${tree.districts[0]}\n` }]),
+    }),
+  },
   'GET /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/session' }) },
   'GET /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
@@ -132,7 +142,7 @@ const CASES: Record<string, Case> = {
 };
 
 /** Reachable without signing in. */
-const PUBLIC = [/^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/];
+const PUBLIC = [/^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
 
 beforeAll(async () => {
   database = await openTestDatabase();

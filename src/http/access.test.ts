@@ -92,6 +92,16 @@ describe('sessions, CSRF and tokens', () => {
     expect((await app.inject({ method: 'GET', url: `/api/v1/units/${tree.districts[0]}`, cookies: { mainstay_session: cookie.value } })).statusCode).toBe(200);
   });
 
+  it("tells a browser after a reload who is signed in and its session's CSRF token (an API token has none)", async () => {
+    const session = await signIn(actors.districtOfficial.email);
+    const cookie = session.cookies.find((c) => c.name === 'mainstay_session')!;
+    const me = await app.inject({ method: 'GET', url: '/api/v1/session', cookies: { mainstay_session: cookie.value } });
+    expect(me.json()).toMatchObject({ csrfToken: session.json().csrfToken, name: 'The districtOfficial', officialUnitIds: [tree.districts[0]] });
+    const token = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { authorization: `Bearer ${session.json().token}` }, payload: { name: 'script' } });
+    const viaToken = await app.inject({ method: 'GET', url: '/api/v1/session', headers: { authorization: `Bearer ${token.json().token}` } });
+    expect(viaToken.json().csrfToken).toBeNull();
+  });
+
   it('gives a new session id at every sign-in', async () => {
     const a = (await signIn(actors.cellSecretary.email)).json().token;
     const b = (await signIn(actors.cellSecretary.email)).json().token;

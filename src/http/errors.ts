@@ -18,10 +18,23 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(message);
 }
 
+/**
+ * A refusal of the request itself, with a status the domain's kinds do not cover:
+ * a multipart upload is checked by its route, not by a schema.
+ */
+export class RequestRefused extends Error {
+  constructor(readonly status: 400 | 413 | 415, readonly code: string, message: string, readonly details: Record<string, unknown> = {}) {
+    super(message);
+  }
+}
+
 /** Maps anything thrown to the stable error body; only the unexpected is a 500. */
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof DomainError) {
     return { status: STATUS[error.kind], code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof RequestRefused) {
+    return { status: error.status, code: error.code, message: error.message, details: error.details };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
@@ -46,6 +59,12 @@ export function toErrorPayload(error: unknown): ErrorPayload {
       return { status: 413, code: 'body_too_large', message: 'The request body is too large.', details: {} };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, code: 'unsupported_media_type', message: 'Send the body as application/json.', details: {} };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, code: 'file_too_large', message: 'An uploaded file is larger than allowed.', details: {} };
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return { status: 413, code: 'too_many_parts', message: 'The upload has more parts than allowed.', details: {} };
     case 'FST_ERR_RATE_LIMIT_EXCEEDED':
       return { status: 429, code: 'rate_limited', message: fe.message, details: {} };
   }

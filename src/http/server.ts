@@ -16,6 +16,8 @@ import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { importsRoutes } from './routes/imports.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
 
@@ -99,6 +101,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await authed.register(sessionRoutes(deps));
       await authed.register(accountsRoutes(deps));
       await authed.register(auditRoutes(deps));
+      await authed.register(searchRoutes(deps));
+      await authed.register(importsRoutes(deps));
     });
   }, { prefix: API_PREFIX });
 

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
-import { openDatabase } from '../../db/database.ts';
+import { openDatabase, PGLITE_EXTENSIONS } from '../../db/database.ts';
 import { knownMigrations } from '../../db/migrate.ts';
 import { exportOrganization } from '../../domain/transfer/export-organization.ts';
 import { CliError } from '../cli-error.ts';
@@ -117,7 +117,7 @@ async function restorePglite(config: Config, source: string) {
   let swapped = false;
   try {
     await rm(staging, { recursive: true, force: true });
-    const restored = await PGlite.create({ dataDir: staging, loadDataDir: dump });
+    const restored = await PGlite.create({ dataDir: staging, loadDataDir: dump, extensions: PGLITE_EXTENSIONS });
     try {
       await restored.query('select count(*) from schema_migrations');
     } finally {
@@ -153,7 +153,7 @@ async function restorePglite(config: Config, source: string) {
 async function checkPgliteBackup(dump: Blob, source: string): Promise<string[]> {
   let probe: PGlite;
   try {
-    probe = await PGlite.create({ loadDataDir: dump });
+    probe = await PGlite.create({ loadDataDir: dump, extensions: PGLITE_EXTENSIONS });
   } catch {
     throw new CliError(`${source} is not a backup of an embedded Mainstay database (it does not load as a PGlite data folder).`);
   }

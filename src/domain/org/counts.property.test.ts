@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase } from '../../../test/test-database.ts';
 import { buildSmallTree, run } from '../../../test/factories.ts';
+import { directoryDrift } from '../../../test/directory.ts';
 import { recountInJs } from '../../../test/recount.ts';
 import { DomainError } from '../errors.ts';
 import { createPerson } from '../people/create-person.ts';
@@ -65,12 +66,13 @@ async function apply(o: Op) {
   }
 }
 
-it('keeps every counter equal to a full recount over random sequences of changes', async () => {
+it('keeps every counter equal to a full recount (and the search directory true) over random sequences of changes', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
       for (const o of ops) await apply(o);
       const { expected, actual } = await recountInJs(database);
       expect(actual).toEqual(expected);
+      expect(await directoryDrift(database)).toEqual([]);
     }),
     { numRuns: 30 },
   );
@@ -82,4 +84,5 @@ it('keeps counters right and does not deadlock under concurrent changes', async 
   expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
   const { expected, actual } = await recountInJs(database);
   expect(actual).toEqual(expected);
+  expect(await directoryDrift(database)).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReadCtx } from '../context.ts';
 import { authorize } from '../access/guard.ts';
 import { getUnit } from '../org/get-unit.ts';
+import { CONTAINS_MIN_LENGTH, searchable } from '../search/directory.queries.ts';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../pagination.ts';
 
 export interface MemberItem { id: string; name: string; cellId: string; cellName: string }
@@ -27,8 +28,14 @@ export async function listMembers(ctx: ReadCtx, unitId: string, input: ListMembe
     ? query.where('p.cell_id', '=', unitId)
     : query.where((eb) => eb.or([eb('c.id', '=', unitId), sql<boolean>`c.ancestor_ids @> array[${unitId}::uuid]`]));
   if (input.q) {
-    const pattern = `%${input.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where(sql<boolean>`lower(p.name) like ${pattern}`);
+    // The directory search's match (lower-cased and escaped in SQL, as its keys are) …
+    query = query.where(sql<boolean>`lower(p.name) like any(mainstay_search_patterns(${input.q}, 'contains', false))`);
+    // … and over a subtree its index too: only the cells holding a match are read.
+    // (An index on people cannot serve this: row-level security keeps the planner
+    // off any index whose condition is not leakproof, as lower() and LIKE are not.)
+    if (input.scope === 'subtree' && input.q.length >= CONTAINS_MIN_LENGTH && searchable(input.q)) {
+      query = query.where(sql<boolean>`p.cell_id in (select mainstay_directory_search('members', ${input.q}, 'contains', null, ${unitId}::uuid, null, null))`);
+    }
   }
   if (after) query = query.where(sql<boolean>`(p.name, p.id) > (${after[0]}, ${after[1]}::uuid)`);
   const rows = await query.orderBy('p.name').orderBy('p.id').limit(limit + 1).execute();

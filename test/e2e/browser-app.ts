@@ -56,8 +56,8 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     database, tree, actors, baseUrl: address, browser,
     async newPage(viewport = DESKTOP, locale = 'en-US') {
       const context = await browser.newContext({ viewport, locale, baseURL: address });
-      // Every step here takes well under a second; a failure should say so quickly.
-      context.setDefaultTimeout(10_000);
+      // Every step takes well under a second on an idle machine; a failure should still say so quickly.
+      context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       page.on('pageerror', (error) => { throw error; });
       return page;

@@ -67,7 +67,7 @@ async function ensureNationalOrganization(): Promise<string> {
 async function ensureWideUnit(): Promise<string> {
   const found = await query<{ id: string }>(url, "select id from units where code = 'BENCH-WIDE-500'");
   if (found[0]) return found[0].id;
-  const parent = (await query<{ code: string }>(url, `select u.code from units u join levels l on l.key = u.level where l.key = 'district' and u.code is not null order by u.code limit 1`))[0]!;
+  const parent = (await query<{ code: string }>(url, `select u.code from units u join levels l on l.depth = u.depth where l.key = 'district' and u.code is not null order by u.code limit 1`))[0]!;
   const dir = join(ROOT, '.bench', 'wide');
   mkdirSync(dir, { recursive: true });
   const lines = ['code,name,level,parent_code', `BENCH-WIDE-500,Wide Sub-district,sub-district,${parent.code}`];
@@ -164,7 +164,7 @@ try {
   const root = await json<{ id: string; counts: { units: number; cells: number; members: number } }>('GET', `${base}/api/v1/units/root`, adminToken);
 
   // A district official, for search within a district's scope.
-  const district = (await query<{ id: string }>(url, "select id from units where level = 'district' order by id limit 1"))[0]!.id;
+  const district = (await query<{ id: string }>(url, "select u.id from units u join levels l on l.depth = u.depth where l.key = 'district' order by u.id limit 1"))[0]!.id;
   const person = (await query<{ id: string }>(url, 'select p.id from people p join units c on c.id = p.cell_id where c.ancestor_ids @> array[$1::uuid] limit 1', [district]))[0]!.id;
   const official = { email: `web-bench-official-${Date.now()}@example.org`, password: admin.password };
   await json('POST', `${base}/api/v1/units/${district}/officials`, adminToken, { personId: person, role: 'official' }).catch(() => undefined);

@@ -55,7 +55,7 @@ describe.skipIf(NO_BROWSER)('an administrator in the browser', () => {
     await page.getByRole('combobox', { name: 'Search units and people' }).fill('New Cell');
     await page.getByRole('option', { name: /New Cell One/ }).click();
     await page.getByRole('heading', { level: 1, name: 'New Cell One' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Members' }).getByRole('link').allTextContents()).toEqual(['Ada Newcomer', 'Bo Newcomer']);
+    await expect.poll(() => page.getByRole('region', { name: 'Members' }).getByRole('link').allTextContents()).toEqual(['Ada Newcomer', 'Bo Newcomer']);
     await page.context().close();
   });
 

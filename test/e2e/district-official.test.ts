@@ -23,7 +23,7 @@ describe.skipIf(NO_BROWSER)('a district official in the browser', () => {
     const subunits = page.getByRole('region', { name: 'Subunits' });
     await subunits.getByRole('link', { name: 'Cell 0.0.0' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cell 0.0.0' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Members' }).getByRole('link', { name: 'Person 0 1' }).count()).toBe(1);
+    await page.getByRole('region', { name: 'Members' }).getByRole('link', { name: 'Person 0 1' }).waitFor();
     // The district is now a link in the breadcrumbs; the region still is not.
     expect(await crumbs.getByRole('link', { name: 'District 0.0' }).count()).toBe(1);
     expect(await crumbs.getByRole('link', { name: 'Region 0' }).count()).toBe(0);

@@ -4,18 +4,9 @@ import type { paths } from './schema';
 /** The path is checked against the OpenAPI document; the body is multipart and the answer a stream. */
 const IMPORT_PATH: keyof paths = '/api/v1/imports';
 
-export interface ImportProblem { file: 'units' | 'members'; line: number; column: string | null; reason: string }
-export interface ImportReport {
-  units: { read: number; written: number };
-  members: { read: number; written: number };
-  problems: ImportProblem[];
-  problemCount: number;
-  committed: boolean;
-}
-export type ImportEvent =
-  | { type: 'progress'; file: 'units' | 'members'; rows: number }
-  | { type: 'report'; report: ImportReport }
-  | { type: 'error'; error: { code: string; message: string } };
+/** One line of the streamed answer, typed from the OpenAPI document like every other call. */
+export type ImportEvent = paths['/api/v1/imports']['post']['responses'][200]['content']['application/x-ndjson'];
+export type ImportReport = Extract<ImportEvent, { type: 'report' }>['report'];
 
 /**
  * Uploads the CSV files and reads the server's NDJSON answer as it arrives:

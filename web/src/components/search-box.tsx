@@ -41,7 +41,7 @@ export function SearchBox({ label, kind, level, onSelect, hiddenLabel, exclude }
     searchDirectory({ q: query, kind, ...(level ? { level } : {}), limit: 8 }));
   const options: SearchOption[] = [
     ...(result.data?.units ?? []).map((u) => ({ kind: 'unit' as const, id: u.id, name: u.name, detail: [t(`levels.${u.level}`, { defaultValue: u.level }), u.path].filter(Boolean).join(' · ') })),
-    ...(result.data?.people ?? []).map((p) => ({ kind: 'person' as const, id: p.id, name: p.name, detail: p.cellName })),
+    ...(result.data?.people ?? []).map((p) => ({ kind: 'person' as const, id: p.id, name: p.name, detail: [p.cellName, p.cellPath].filter(Boolean).join(' · ') })),
   ].filter((o) => !exclude?.(o));
 
   const choose = (option: SearchOption | undefined) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Database } from '../src/db/database.ts';
 import { createAdmin } from '../src/domain/accounts/create-admin.ts';
-import { buildServer } from '../src/http/server.ts';
+import { buildServer, type ServerOptions } from '../src/http/server.ts';
 import { run, testClock } from './factories.ts';
 
 export interface TestApp {
@@ -12,8 +12,8 @@ export interface TestApp {
 }
 
 /** The real HTTP app over a test database, signed in as an administrator; no socket. */
-export async function startTestApp(database: Database): Promise<TestApp> {
-  const app = await buildServer({ database, clock: testClock });
+export async function startTestApp(database: Database, options: Partial<ServerOptions> = {}): Promise<TestApp> {
+  const app = await buildServer({ database, clock: testClock, ...options });
   const email = `admin-${Math.random().toString(36).slice(2, 8)}@test.example`;
   await run(database, (ctx) => createAdmin(ctx, { email, password: 'correct horse battery' }));
   const signIn = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: 'correct horse battery' } });

@@ -8,6 +8,8 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExportBackupCommands } from './commands/export-backup.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerOutboxCommand } from './commands/outbox.ts';
+import { registerCasesCommands } from './commands/cases.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('mainstay')
@@ -21,6 +23,8 @@ registerAdminCommands(program);
 registerDataCommands(program);
 registerAuditCommands(program);
 registerExportBackupCommands(program);
+registerOutboxCommand(program);
+registerCasesCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CalendarTables } from './schema-calendars.ts';
+import type { CaseTables } from './schema-cases.ts';
 
 /** Kysely's view of the tables in migrations/*.sql; keep the two in step. */
-export interface DB {
+export interface DB extends CaseTables, CalendarTables {
   levels: LevelsTable;
   units: UnitsTable;
   people: PeopleTable;
@@ -13,6 +15,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   sign_in_failures: SignInFailuresTable;
   schema_migrations: SchemaMigrationsTable;
+  outbox_messages: OutboxMessagesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -127,3 +130,25 @@ export interface SchemaMigrationsTable { name: string; applied_at: Timestamp }
 export type Unit = Selectable<UnitsTable>;
 export type Person = Selectable<PeopleTable>;
 export type NewUnit = Insertable<UnitsTable>;
+
+/** Migration 0006: mail to send, written in the transaction of the change it reports. */
+export interface OutboxMessagesTable {
+  id: string;
+  kind: string;
+  ref_type: string | null;
+  ref_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attachments: ColumnType<OutboxAttachmentRow[], string | undefined, string>;
+  status: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  last_attempt_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface OutboxAttachmentRow { filename: string; contentType: string; base64: string }

@@ -10,6 +10,10 @@ import { createUnit } from '../domain/org/create-unit.ts';
 import { createPerson } from '../domain/people/create-person.ts';
 import { appointOfficial } from '../domain/people/officials.ts';
 import { newId } from '../platform/ids.ts';
+import { setUnitCalendar } from '../domain/calendar/set-calendar.ts';
+import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
+import { createCase } from '../domain/cases/create-case.ts';
+import type { Deadlines } from '../db/schema-cases.ts';
 import { buildServer } from './server.ts';
 
 /**
@@ -54,6 +58,15 @@ const district = (where: Where) => (where === 'inside' ? tree.districts[0]! : tr
 const cell = (where: Where) => (where === 'inside' ? tree.cells[0]! : tree.cells[7]!);
 const freshCell = async (where: Where) => (await sys((ctx) => createUnit(ctx, { parentId: district(where), name: `Fresh ${newId()}`, level: 'cell' }))).id;
 const freshPerson = async (where: Where) => (await sys((ctx) => createPerson(ctx, { name: `Fresh ${where}`, cellId: cell(where) }))).id;
+const CALENDAR = { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '18:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, holidays: [] } satisfies Parameters<typeof setUnitCalendar>[2];
+
+const CATEGORY = {
+  code: 'matrix', name: 'Matrix', handlingLevel: 'cell', public: true,
+  deadlines: Object.fromEntries(URGENCIES.map((u) => [u, { acknowledgeHours: 24, resolveHours: 72 }])) as Deadlines,
+};
+/** A case waiting in the cell's triage queue (nothing places it elsewhere). */
+const freshCase = async (where: Where) =>
+  (await sys((ctx) => createCase(ctx, { categoryCode: CATEGORY.code, description: 'Matrix', urgency: 'low', receivedByUnitId: cell(where) }, 'official'))).id;
 
 const CASES: Record<string, Case> = {
   'GET /api/v1/levels': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/levels' }) },
@@ -87,6 +100,17 @@ const CASES: Record<string, Case> = {
       const person = (await sys((ctx) => createPerson(ctx, { name: 'Outgoing', cellId: unit }))).id;
       await sys((ctx) => appointOfficial(ctx, unit, { personId: person, role: 'official' }));
       return { method: 'DELETE', url: `/api/v1/units/${unit}/officials/${person}` };
+    },
+  },
+  'GET /api/v1/units/:id/calendar': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/calendar` }) },
+  // Like renaming, a unit's working-time calendar is set by the level above.
+  'PUT /api/v1/units/:id/calendar': { inside: ABOVE_CELL, request: async (w) => ({ method: 'PUT', url: `/api/v1/units/${await freshCell(w)}/calendar`, payload: CALENDAR }) },
+  'DELETE /api/v1/units/:id/calendar': {
+    inside: ABOVE_CELL,
+    request: async (w) => {
+      const unit = await freshCell(w);
+      await sys((ctx) => setUnitCalendar(ctx, unit, CALENDAR));
+      return { method: 'DELETE', url: `/api/v1/units/${unit}/calendar` };
     },
   },
   'POST /api/v1/people': { inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: '/api/v1/people', payload: { name: 'Newcomer', cellId: cell(w) } }) },
@@ -125,6 +149,26 @@ const CASES: Record<string, Case> = {
       ...multipartBody([{ name: 'units', file: `code,name,level,parent_code\nM-${newId()},Matrix cell,cell,${tree.districts[0]}\n` }]),
     }),
   },
+  // Registered only on test servers (MAINSTAY_TEST_CLOCK=1); this app is built as one so the row is checked.
+  'POST /api/v1/test/clock': { self: true, inside: ADMIN, request: async () => ({ method: 'POST', url: '/api/v1/test/clock', payload: { advanceSeconds: 0 } }) },
+  'POST /api/v1/categories': {
+    self: true, inside: ADMIN,
+    request: async () => ({ method: 'POST', url: '/api/v1/categories', payload: { ...CATEGORY, code: `c-${newId().slice(-12)}` } }),
+  },
+  'GET /api/v1/categories': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/categories' }) },
+  // Like renaming, a unit's service area belongs to the level above.
+  'PUT /api/v1/units/:id/service-area': {
+    inside: ABOVE_CELL, request: async (w) => ({ method: 'PUT', url: `/api/v1/units/${cell(w)}/service-area`, payload: { polygon: null, localities: ['Matrix'] } }),
+  },
+  // An official files on someone's behalf; a member files their own request.
+  'POST /api/v1/cases': {
+    self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/cases', payload: { categoryCode: CATEGORY.code, description: 'Matrix', urgency: 'low' } }),
+  },
+  'GET /api/v1/cases/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/cases/${await freshCase(w)}` }) },
+  'POST /api/v1/cases/:id/transition': {
+    inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/cases/${await freshCase(w)}/transition`, payload: { to: 'acknowledged' } }),
+  },
+  'GET /api/v1/units/:id/cases': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/cases?scope=subtree` }) },
   'GET /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/session' }) },
   'GET /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
@@ -142,7 +186,7 @@ const CASES: Record<string, Case> = {
 };
 
 /** Reachable without signing in. */
-const PUBLIC = [/^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
+const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -152,7 +196,8 @@ beforeAll(async () => {
   actors = await seedActors(database, tree);
   insidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Inside Person', cellId: tree.cells[0]! }))).id;
   outsidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Outside Person', cellId: tree.cells[7]! }))).id;
-  app = await buildServer({ database, clock: testClock });
+  await sys((ctx) => createCategory(ctx, CATEGORY));
+  app = await buildServer({ database, clock: testClock, testClock: { clock: testClock, runDueJobs: async () => {} } });
   for (const role of ROLES) tokens[role] = await signIn(role);
 });
 afterAll(async () => {

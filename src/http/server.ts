@@ -16,10 +16,14 @@ import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { calendarsRoutes } from './routes/calendars.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
+import { casesRoutes } from './routes/cases.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
+import { testClockRoutes, type TestClockControl } from './routes/test-clock.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Requests larger than this are refused with 413 before they are parsed. */
@@ -29,11 +33,14 @@ export interface ServerOptions extends AppDeps {
   logger?: boolean;
   /** The built web app (`npm run build:web`); defaults to web/dist, served if it exists. */
   webRoot?: string;
+  /** Registers POST /test/clock (serve passes it only with MAINSTAY_TEST_CLOCK=1); its clock must be `clock`. */
+  testClock?: TestClockControl | undefined;
 }
 
 /** Builds the HTTP app without opening a socket; tests use `inject()`. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const deps: AppDeps = { database: options.database, clock: options.clock };
+  if (options.testClock && options.testClock.clock !== options.clock) throw new Error('The test clock must be the server\'s clock.');
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: BODY_LIMIT,
@@ -94,6 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     await api.register(signInRoutes(deps));
+    await api.register(publicRoutes(deps));
     await api.register(async (authed) => {
       authed.addHook('onRequest', requireCredentials);
       await authed.register(unitsRoutes(deps));
@@ -103,6 +111,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await authed.register(auditRoutes(deps));
       await authed.register(searchRoutes(deps));
       await authed.register(importsRoutes(deps));
+      await authed.register(calendarsRoutes(deps));
+      await authed.register(casesRoutes(deps));
+      if (options.testClock) await authed.register(testClockRoutes(deps, options.testClock));
     });
   }, { prefix: API_PREFIX });
 

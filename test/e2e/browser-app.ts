@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { systemClock } from '../../src/platform/clock.ts';
+import { systemClock, type Clock } from '../../src/platform/clock.ts';
 import { seedActors, type SeededActor, type Role } from '../actors.ts';
 import { addMembers, buildSmallTree, type SmallTree } from '../factories.ts';
 import { openTestDatabase } from '../test-database.ts';
@@ -44,12 +44,12 @@ export interface BrowserApp {
  * holding the small tree (2 regions × 2 districts × 2 cells, named members in every
  * cell) and one signed-up person per role, driven by Debian's Chromium.
  */
-export async function startBrowserApp(): Promise<BrowserApp> {
+export async function startBrowserApp(clock: Clock = systemClock): Promise<BrowserApp> {
   const database = await openTestDatabase();
   const tree = await buildSmallTree(database);
   for (const [index, cell] of tree.cells.entries()) await addMembers(database, cell, 3, `Person ${index}`);
   const actors = await seedActors(database, tree);
-  const app = await buildServer({ database, clock: systemClock, webRoot: inject('webRoot') });
+  const app = await buildServer({ database, clock, webRoot: inject('webRoot') });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

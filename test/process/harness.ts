@@ -36,6 +36,8 @@ export function childEnv(databaseUrl: string | undefined, extra: Record<string, 
   delete env.DATABASE_URL;
   delete env.MAINSTAY_DATA_DIR;
   delete env.PORT;
+  // Mail and the test clock only when a test asks for them.
+  for (const name of ['SMTP_URL', 'SMTP_FROM', 'MAINSTAY_TEST_CLOCK']) if (!(name in extra)) delete env[name];
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;
 }
@@ -60,13 +62,15 @@ export interface ServeOptions {
   /** Request logs on (for tests that watch requests arrive). */
   log?: boolean;
   startTimeoutMs?: number;
+  /** More environment for the child (e.g. SMTP_URL, MAINSTAY_TEST_CLOCK). */
+  env?: Record<string, string>;
 }
 
 /** Starts `mainstay serve --port 0` and resolves once it prints that it is serving. */
 export function startServer(options: ServeOptions): Promise<Running> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', options.dataDir], {
     cwd: ROOT,
-    env: childEnv(options.databaseUrl, options.log ? { MAINSTAY_LOG: 'on' } : {}),
+    env: childEnv(options.databaseUrl, { ...(options.log ? { MAINSTAY_LOG: 'on' } : {}), ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

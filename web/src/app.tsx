@@ -5,6 +5,10 @@ import { Layout } from './components/layout';
 import { Loading } from './components/status';
 import { AccountPage } from './pages/account-page';
 import { AuditPage } from './pages/audit-page';
+import { CasePage } from './pages/case-page';
+import { ReportPage } from './pages/report-page';
+import { TrackPage } from './pages/track-page';
+import { UnitCasesPage } from './pages/unit-cases-page';
 import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
 import { PersonPage } from './pages/person-page';
@@ -13,6 +17,11 @@ import { UnitPage } from './pages/unit-page';
 import { SessionProvider, useSession } from './session';
 
 export function App() {
+  // The public doors need no account: the intake form and the requester's tracking page.
+  const [location] = useLocation();
+  if (location === '/report') return <ReportPage />;
+  const tracking = /^\/track\/([^/]+)$/.exec(location);
+  if (tracking) return <TrackPage token={decodeURIComponent(tracking[1]!)} />;
   return (
     <SessionProvider>
       <Gate />
@@ -29,7 +38,9 @@ function Gate() {
     <Layout>
       <Switch>
         <Route path="/"><HomePage /></Route>
+        <Route path="/units/:id/cases">{(params) => <UnitCasesPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id">{(params) => <UnitPage key={params.id} id={params.id} />}</Route>
+        <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
         <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
         <Route path="/audit"><AuditPage /></Route>
         <Route path="/import"><ImportPage /></Route>

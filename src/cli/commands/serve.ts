@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { systemClock } from '../../platform/clock.ts';
+import { adjustableClock, systemClock } from '../../platform/clock.ts';
 import { buildServer } from '../../http/server.ts';
 import { describeDatabase, openMigrated } from '../open.ts';
 import { seedDemoIfEmpty } from '../../domain/demo/seed-demo.ts';
 import { AUDIT_CHAIN_INTERVAL_MS, chainPendingEvents } from '../../domain/audit/audit-chain.ts';
 import { checkRowLevelSecurity } from '../../db/security-check.ts';
 import { every } from '../../platform/periodic.ts';
+import { createScheduler } from '../../platform/scheduler.ts';
+import { outboxJob } from '../../platform/outbox/job.ts';
+import { escalationJob } from '../../domain/cases/escalation-job.ts';
+import { smtpTransport } from '../../platform/outbox/transport.ts';
 import { CliError } from '../cli-error.ts';
 
 export function registerServeCommand(program: Command) {
@@ -33,7 +37,23 @@ export function registerServeCommand(program: Command) {
         await database.close();
         throw new CliError(`Refusing to serve: row-level security is not in place (${problems.join('; ')}). Run \`mainstay migrate\` as the tables' owner.`);
       }
-      const app = await buildServer({ database, clock: systemClock, logger: process.env.MAINSTAY_LOG !== 'off' });
+      // A test server's clock can be moved forward (POST /api/v1/test/clock); a real one's cannot.
+      const testClock = config.testClock ? adjustableClock() : undefined;
+      const clock = testClock ?? systemClock;
+      const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.smtpFrom) : undefined;
+      // Jobs log through the app, which needs the scheduler for its test-clock route.
+      const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
+      const scheduler = createScheduler({
+        database, clock,
+        jobs: [escalationJob(database), outboxJob(database, transport, log)],
+        onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
+      });
+      const app = await buildServer({
+        database, clock, logger: process.env.MAINSTAY_LOG !== 'off',
+        testClock: testClock ? { clock: testClock, runDueJobs: (now) => scheduler.runDueJobs(now) } : undefined,
+      });
+      if (testClock) console.warn('MAINSTAY_TEST_CLOCK=1: the clock can be moved with POST /api/v1/test/clock. Never in production.');
+      scheduler.start();
       // Links new audit events into the hash chain shortly after they commit.
       const chainer = every(AUDIT_CHAIN_INTERVAL_MS, () => chainPendingEvents(database.db), (error) => app.log.error({ err: error }, 'audit chaining failed'));
       let stopping = false;
@@ -42,7 +62,9 @@ export function registerServeCommand(program: Command) {
         stopping = true;
         app.log.info(`${signal}: finishing in-flight requests, then closing the database`);
         await app.close();
+        await scheduler.stop();
         await chainer.stop();
+        transport?.close();
         await database.close();
         process.exit(0);
       };

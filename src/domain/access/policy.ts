@@ -34,6 +34,16 @@ export const unitPolicy = {
   readAudit: (actor: Actor, unit: Placed) => inScope(actor, unit),
 };
 
+/**
+ * Working-time calendars (casework deadlines count in them). Read wherever the unit
+ * can be read. Set like a rename, by the level above: an official's deadlines run on
+ * the calendar of their unit, so they do not get to set its hours or holidays.
+ */
+export const calendarPolicy = {
+  read: (actor: Actor, unit: Placed) => unitPolicy.read(actor, unit),
+  set: (actor: Actor, unit: Placed) => below(actor, unit),
+};
+
 export type UnitAbilities = { [K in Exclude<keyof typeof unitPolicy, 'move'>]: boolean } & { move: boolean };
 
 /** What the actor may do to a unit, shipped with it so the web app can hide the rest. */

@@ -5,8 +5,10 @@ import { newId } from '../../platform/ids.ts';
 import { createAccount } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { createAdmin } from '../accounts/create-admin.ts';
-import { systemActor, transact, type Actor } from '../context.ts';
+import { systemActor, transact, type Actor, type Ctx } from '../context.ts';
+import { createCategory, URGENCIES } from '../cases/categories.ts';
 import { loadLevels } from '../org/levels.ts';
+import type { Deadlines } from '../../db/schema-cases.ts';
 import { importOrganization } from '../transfer/import-organization.ts';
 import { defaultShape, demoMembers, demoUnits, type DemoShape } from './generate-demo.ts';
 
@@ -66,5 +68,19 @@ export async function seedDemoIfEmpty(database: Database, clock: Clock) {
     }
     return made;
   });
+  await transact(database, demoActor, clock, (ctx) => seedDemoCategories(ctx));
   return { units: report.units.written, members: report.members.written, ...DEMO_SIGN_IN, scoped };
+}
+
+/** A few categories, so the public form and the case queues have something to show on a first start. */
+async function seedDemoCategories(ctx: Ctx) {
+  const levels = await loadLevels(ctx.db);
+  const cell = levels.all.at(-1)!.key;
+  const district = levels.all.at(-2)?.key ?? cell;
+  const hours = (ack: number, resolve: number) => Object.fromEntries(URGENCIES.map((u, i) => [u, {
+    acknowledgeHours: Math.max(1, ack / 2 ** i), resolveHours: Math.max(2, resolve / 2 ** i),
+  }])) as Deadlines;
+  await createCategory(ctx, { code: 'water', name: 'Water supply', names: { ko: '상수도' }, handlingLevel: cell, public: true, deadlines: hours(24, 120) });
+  await createCategory(ctx, { code: 'housing', name: 'Housing and repairs', names: { ko: '주거와 수리' }, handlingLevel: district, public: true, deadlines: hours(48, 480) });
+  await createCategory(ctx, { code: 'health', name: 'Health', names: { ko: '보건' }, handlingLevel: district, public: true, deadlines: hours(8, 72) });
 }

@@ -1093,6 +1093,1307 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a case: an official on someone's behalf, or a member's own request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        categoryCode: string;
+                        description: string;
+                        lat?: number;
+                        long?: number;
+                        /**
+                         * Format: uuid
+                         * @description Whose triage queue takes it if it cannot be placed (default: your unit)
+                         */
+                        receivedByUnitId?: string;
+                        requester?: {
+                            /** Format: email */
+                            email?: string;
+                            name?: string;
+                            phone?: string;
+                        };
+                        /** @enum {string} */
+                        urgency: "low" | "normal" | "urgent" | "life_threatening";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            owningUnitId: string;
+                            /** @description Short, to read out on the phone */
+                            reference: string;
+                            /** @description The requester's key to /track/{token}; shown once */
+                            trackingToken: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its timeline and escalations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                act: boolean;
+                                transitions: string[];
+                            };
+                            acknowledgedAt: string | null;
+                            acknowledgeDueAt: string | null;
+                            address: string | null;
+                            category: {
+                                code: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
+                            channel: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            description: string;
+                            escalationLevel: number;
+                            escalations: {
+                                at: string;
+                                deadline: string;
+                                fromUnitId: string;
+                                level: number;
+                                toUnitId: string;
+                            }[];
+                            id: string;
+                            lat: number | null;
+                            long: number | null;
+                            mergedIntoId: string | null;
+                            owningUnit: {
+                                level: string;
+                                name: string;
+                            };
+                            owningUnitId: string;
+                            rating: {
+                                comment: string | null;
+                                stars: number;
+                            } | null;
+                            receivedByUnitId: string;
+                            reference: string;
+                            reopenCount: number;
+                            /** @description Only along the owning unit's chain of ancestors */
+                            requester: {
+                                email: string | null;
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            resolvedAt: string | null;
+                            resolveDueAt: string | null;
+                            /** @enum {string} */
+                            status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                fromStatus: string | null;
+                                fromUnitId: string | null;
+                                kind: string;
+                                note: string | null;
+                                public: boolean;
+                                toStatus: string | null;
+                                toUnitId: string | null;
+                            }[];
+                            triage: boolean;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a case along its lifecycle (the owning unit and those above it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description merged: the case this one duplicates
+                         */
+                        intoCaseId?: string;
+                        /** @description Why; required for a referral */
+                        note?: string;
+                        /** @description Show the note to the requester (default: internal) */
+                        publicNote?: boolean;
+                        /** @enum {string} */
+                        to: "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "referred" | "merged";
+                        /**
+                         * Format: uuid
+                         * @description referred: the unit that takes the case
+                         */
+                        toUnitId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                act: boolean;
+                                transitions: string[];
+                            };
+                            acknowledgedAt: string | null;
+                            acknowledgeDueAt: string | null;
+                            address: string | null;
+                            category: {
+                                code: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
+                            channel: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            description: string;
+                            escalationLevel: number;
+                            escalations: {
+                                at: string;
+                                deadline: string;
+                                fromUnitId: string;
+                                level: number;
+                                toUnitId: string;
+                            }[];
+                            id: string;
+                            lat: number | null;
+                            long: number | null;
+                            mergedIntoId: string | null;
+                            owningUnit: {
+                                level: string;
+                                name: string;
+                            };
+                            owningUnitId: string;
+                            rating: {
+                                comment: string | null;
+                                stars: number;
+                            } | null;
+                            receivedByUnitId: string;
+                            reference: string;
+                            reopenCount: number;
+                            /** @description Only along the owning unit's chain of ancestors */
+                            requester: {
+                                email: string | null;
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            resolvedAt: string | null;
+                            resolveDueAt: string | null;
+                            /** @enum {string} */
+                            status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                fromStatus: string | null;
+                                fromUnitId: string | null;
+                                kind: string;
+                                note: string | null;
+                                public: boolean;
+                                toStatus: string | null;
+                                toUnitId: string | null;
+                            }[];
+                            triage: boolean;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The categories in use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                deadlines: {
+                                    life_threatening: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                    low: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                    normal: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                    urgent: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                };
+                                /** @description The level that handles it, e.g. "cell" or "district" */
+                                handlingLevel: string;
+                                id: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                                /** @description Offered on the public form and in Open311 */
+                                public: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Configure a category of request (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        deadlines: {
+                            life_threatening: {
+                                acknowledgeHours: number;
+                                resolveHours: number;
+                            };
+                            low: {
+                                acknowledgeHours: number;
+                                resolveHours: number;
+                            };
+                            normal: {
+                                acknowledgeHours: number;
+                                resolveHours: number;
+                            };
+                            urgent: {
+                                acknowledgeHours: number;
+                                resolveHours: number;
+                            };
+                        };
+                        /** @description The level that handles it, e.g. "cell" or "district" */
+                        handlingLevel: string;
+                        name: string;
+                        /** @description Translations by language */
+                        names?: {
+                            [key: string]: string;
+                        };
+                        /** @description Offered on the public form and in Open311 */
+                        public: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            deadlines: {
+                                life_threatening: {
+                                    acknowledgeHours: number;
+                                    resolveHours: number;
+                                };
+                                low: {
+                                    acknowledgeHours: number;
+                                    resolveHours: number;
+                                };
+                                normal: {
+                                    acknowledgeHours: number;
+                                    resolveHours: number;
+                                };
+                                urgent: {
+                                    acknowledgeHours: number;
+                                    resolveHours: number;
+                                };
+                            };
+                            /** @description The level that handles it, e.g. "cell" or "district" */
+                            handlingLevel: string;
+                            id: string;
+                            name: string;
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** @description Offered on the public form and in Open311 */
+                            public: boolean;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -3223,6 +4524,481 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a difficulty (no account): answers a tracking token and a reference */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        categoryCode: string;
+                        description: string;
+                        lat?: number;
+                        long?: number;
+                        requester?: {
+                            /** Format: email */
+                            email?: string;
+                            name?: string;
+                            phone?: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The unit whose form this is: its triage queue takes what cannot be placed (default: the root)
+                         */
+                        unitId?: string;
+                        /** @enum {string} */
+                        urgency: "low" | "normal" | "urgent" | "life_threatening";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            owningUnitId: string;
+                            /** @description Short, to read out on the phone */
+                            reference: string;
+                            /** @description The requester's key to /track/{token}; shown once */
+                            trackingToken: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The categories the public form offers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                deadlines: {
+                                    life_threatening: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                    low: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                    normal: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                    urgent: {
+                                        acknowledgeHours: number;
+                                        resolveHours: number;
+                                    };
+                                };
+                                /** @description The level that handles it, e.g. "cell" or "district" */
+                                handlingLevel: string;
+                                id: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                                /** @description Offered on the public form and in Open311 */
+                                public: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -4698,6 +6474,1225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/track/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow a case by its tracking token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                addInformation: boolean;
+                                confirm: boolean;
+                                rate: boolean;
+                                reopen: boolean;
+                            };
+                            category: {
+                                code: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
+                            createdAt: string;
+                            /** @description The level that owns it now (never a person) */
+                            owningLevel: string;
+                            rating: {
+                                comment: string | null;
+                                stars: number;
+                            } | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            updates: {
+                                at: string;
+                                kind: string;
+                                note: string | null;
+                                status: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the resolution: the case closes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                addInformation: boolean;
+                                confirm: boolean;
+                                rate: boolean;
+                                reopen: boolean;
+                            };
+                            category: {
+                                code: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
+                            createdAt: string;
+                            /** @description The level that owns it now (never a person) */
+                            owningLevel: string;
+                            rating: {
+                                comment: string | null;
+                                stars: number;
+                            } | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            updates: {
+                                at: string;
+                                kind: string;
+                                note: string | null;
+                                status: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{token}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add information to an open case (a case waiting on it resumes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                addInformation: boolean;
+                                confirm: boolean;
+                                rate: boolean;
+                                reopen: boolean;
+                            };
+                            category: {
+                                code: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
+                            createdAt: string;
+                            /** @description The level that owns it now (never a person) */
+                            owningLevel: string;
+                            rating: {
+                                comment: string | null;
+                                stars: number;
+                            } | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            updates: {
+                                at: string;
+                                kind: string;
+                                note: string | null;
+                                status: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{token}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the handling of a resolved case, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        stars: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                addInformation: boolean;
+                                confirm: boolean;
+                                rate: boolean;
+                                reopen: boolean;
+                            };
+                            category: {
+                                code: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
+                            createdAt: string;
+                            /** @description The level that owns it now (never a person) */
+                            owningLevel: string;
+                            rating: {
+                                comment: string | null;
+                                stars: number;
+                            } | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            updates: {
+                                at: string;
+                                kind: string;
+                                note: string | null;
+                                status: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{token}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Not resolved after all: reopen within 14 days of the resolution */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                addInformation: boolean;
+                                confirm: boolean;
+                                rate: boolean;
+                                reopen: boolean;
+                            };
+                            category: {
+                                code: string;
+                                name: string;
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
+                            createdAt: string;
+                            /** @description The level that owns it now (never a person) */
+                            owningLevel: string;
+                            rating: {
+                                comment: string | null;
+                                stars: number;
+                            } | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            updates: {
+                                at: string;
+                                kind: string;
+                                note: string | null;
+                                status: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -5403,6 +8398,977 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/units/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's effective working-time calendar (its own or inherited) and where it comes from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Whether the signed-in actor may set or clear this unit's calendar */
+                            abilities: {
+                                set: boolean;
+                            };
+                            calendar: {
+                                holidays: {
+                                    /** @description A local date, YYYY-MM-DD */
+                                    date: string;
+                                    name: string;
+                                }[];
+                                timeZone: string;
+                                week: {
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    fri: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    mon: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    sat: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    sun: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    thu: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    tue: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    wed: (string)[][];
+                                };
+                            } | null;
+                            /**
+                             * @description wall-clock: no calendar on the path, time counts around the clock
+                             * @enum {string}
+                             */
+                            mode: "working" | "wall-clock";
+                            /** @description The unit the calendar is set at: this one, or the nearest ancestor with one */
+                            source: {
+                                inherited: boolean;
+                                name: string;
+                                unitId: string;
+                            } | null;
+                            unitId: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set or replace the unit's own calendar (inherited by the units below without one) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        holidays?: {
+                            /** @description A local date, YYYY-MM-DD */
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description An IANA time zone, e.g. "Europe/Berlin" */
+                        timeZone: string;
+                        /** @description Working hours by weekday; a day left out has none */
+                        week: {
+                            /**
+                             * @description Working spans of the day, ordered, not overlapping
+                             * @default []
+                             */
+                            fri?: (string)[][];
+                            /**
+                             * @description Working spans of the day, ordered, not overlapping
+                             * @default []
+                             */
+                            mon?: (string)[][];
+                            /**
+                             * @description Working spans of the day, ordered, not overlapping
+                             * @default []
+                             */
+                            sat?: (string)[][];
+                            /**
+                             * @description Working spans of the day, ordered, not overlapping
+                             * @default []
+                             */
+                            sun?: (string)[][];
+                            /**
+                             * @description Working spans of the day, ordered, not overlapping
+                             * @default []
+                             */
+                            thu?: (string)[][];
+                            /**
+                             * @description Working spans of the day, ordered, not overlapping
+                             * @default []
+                             */
+                            tue?: (string)[][];
+                            /**
+                             * @description Working spans of the day, ordered, not overlapping
+                             * @default []
+                             */
+                            wed?: (string)[][];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Whether the signed-in actor may set or clear this unit's calendar */
+                            abilities: {
+                                set: boolean;
+                            };
+                            calendar: {
+                                holidays: {
+                                    /** @description A local date, YYYY-MM-DD */
+                                    date: string;
+                                    name: string;
+                                }[];
+                                timeZone: string;
+                                week: {
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    fri: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    mon: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    sat: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    sun: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    thu: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    tue: (string)[][];
+                                    /** @description Working spans of the day, ordered, not overlapping */
+                                    wed: (string)[][];
+                                };
+                            } | null;
+                            /**
+                             * @description wall-clock: no calendar on the path, time counts around the clock
+                             * @enum {string}
+                             */
+                            mode: "working" | "wall-clock";
+                            /** @description The unit the calendar is set at: this one, or the nearest ancestor with one */
+                            source: {
+                                inherited: boolean;
+                                name: string;
+                                unitId: string;
+                            } | null;
+                            unitId: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the unit's own calendar: it inherits again (wall-clock time if none above) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's case queue, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                    escalated?: "true" | "false";
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                    overdue?: "true" | "false";
+                    scope?: "own" | "subtree";
+                    status?: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                    urgency?: "low" | "normal" | "urgent" | "life_threatening";
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acknowledgeDueAt: string | null;
+                                categoryCode: string;
+                                createdAt: string;
+                                escalationLevel: number;
+                                id: string;
+                                overdue: boolean;
+                                owningUnitId: string;
+                                reference: string;
+                                resolveDueAt: string | null;
+                                /** @enum {string} */
+                                status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                                triage: boolean;
+                                urgency: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/units/{id}/children": {
@@ -6988,6 +10954,247 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/service-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Where a unit serves: a GeoJSON polygon and named localities, for routing cases (the level above) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Place names an address may mention */
+                        localities: string[];
+                        /** @description GeoJSON Polygon or MultiPolygon ([longitude, latitude] positions), or null */
+                        polygon: ({
+                            coordinates: (number)[][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: (number)[][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        }) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Place names an address may mention */
+                            localities: string[];
+                            /** @description GeoJSON Polygon or MultiPolygon ([longitude, latitude] positions), or null */
+                            polygon: ({
+                                coordinates: (number)[][][];
+                                /** @enum {string} */
+                                type: "Polygon";
+                            } | {
+                                coordinates: (number)[][][][];
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                            }) | null;
+                            unitId: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -21,7 +21,7 @@ export const en = {
   roles: { secretary: 'Secretary', deputy: 'Deputy', official: 'Official' },
   unit: {
     title: 'Unit', breadcrumbs: 'Where this unit sits', counts: 'Counts', units: 'Units', cells: 'Cells', members: 'Members',
-    closed: 'closed', history: 'History of this unit', officials: 'Officials', noOfficials: 'No officials yet.',
+    closed: 'closed', cases: 'Cases', history: 'History of this unit', officials: 'Officials', noOfficials: 'No officials yet.',
     since: 'since {{date}}', subunits: 'Subunits', noSubunits: 'No subunits.', name: 'Name', level: 'Level',
     membersHeading: 'Members', filterMembers: 'Find a member by name', noMembers: 'No members.', noMatchingMembers: 'No member matches.',
     typeToFind: '{{members}} members: type at least {{min}} letters of a name to find them.',
@@ -66,6 +66,41 @@ export const en = {
     title: 'Account', email: 'E-mail', person: 'Person', changePassword: 'Change password', current: 'Current password',
     new: 'New password', repeat: 'New password again', rules: 'At least 10 characters, not a common password.',
     mismatch: 'The two new passwords differ.', changed: 'Password changed. Your other sessions were signed out.',
+  },
+  urgency: { low: 'Low', normal: 'Normal', urgent: 'Urgent', life_threatening: 'Life-threatening' },
+  caseStatus: {
+    new: 'New', acknowledged: 'Acknowledged', in_progress: 'In progress', waiting: 'Waiting for the requester', resolved: 'Resolved',
+    closed: 'Closed', reopened: 'Reopened', merged: 'Merged into another case',
+  },
+  caseAction: {
+    acknowledged: 'Acknowledge', in_progress: 'Start work', waiting: 'Wait for the requester', resolved: 'Mark resolved', closed: 'Close',
+    referred: 'Refer', merged: 'Merge',
+  },
+  caseEvent: {
+    created: 'Received', routed: 'Routed', triage: 'Waiting for triage', acknowledged: 'Acknowledged', in_progress: 'Work started',
+    waiting: 'Waiting for the requester', resolved: 'Resolved', closed: 'Closed', referred: 'Referred to another unit', merged: 'Merged',
+    escalated: 'Escalated to the unit above', reopened: 'Reopened', confirmed: 'Confirmed by the requester', rated: 'Rated',
+    note: 'Note', public_update: 'Update', requester_information: 'Information from the requester',
+  },
+  report: {
+    title: 'Bring a difficulty', explain: 'Tell us what is wrong. You need no account; you will get a link to follow the case.',
+    category: 'What is it about?', urgency: 'How urgent is it?', description: 'What happened', address: 'Where (address or place name)',
+    addressHint: 'A street, a village or a landmark helps us send it to the right people.', contact: 'How to reach you (optional)',
+    submit: 'Send', received: 'Received — thank you', reference: 'Reference', keepLink: 'Keep this link: it is the only way to follow the case without an account.',
+    follow: 'Follow your case',
+  },
+  track: {
+    title: 'Your case', status: 'Status', owner: 'Handled at', updates: 'Progress', confirm: 'Yes, it is resolved',
+    reopenReason: 'Not resolved? Tell us why', information: 'Add information', send: 'Send', reopen: 'Reopen the case',
+    stars: 'Your rating', comment: 'Comment (optional)', rate: 'Rate the handling', rated: 'You rated it {{stars}} of 5. Thank you.',
+  },
+  cases: {
+    title: 'Cases', titleOf: 'Cases of {{unit}}', backToUnit: 'Back to the unit', filters: 'Filters', scope: 'Whose cases',
+    own: 'This unit', subtree: 'This unit and all below', any: 'Any', overdueOnly: 'Overdue only', escalatedOnly: 'Escalated only',
+    queue: 'Queue', none: 'No cases.', due: 'Due', overdue: 'overdue', escalated: 'escalated', triage: 'triage', case: 'Case',
+    owner: 'Owned by', acknowledgeBy: 'Acknowledge by', resolveBy: 'Resolve by', requester: 'Requester',
+    requesterHidden: 'Visible only to the owning unit and those above it', escalatedTimes: 'Escalated {{count}} times because deadlines passed.',
+    next: 'Next step', note: 'Note (optional)', publicNote: 'Show the note to the requester', timeline: 'Timeline', internal: 'internal',
   },
   errors: {
     network: 'The server could not be reached. Check the connection and try again.',

@@ -22,7 +22,7 @@ export const ko: Catalogue = {
   roles: { secretary: '비서', deputy: '부비서', official: '간부' },
   unit: {
     title: '조직', breadcrumbs: '이 조직의 위치', counts: '집계', units: '조직', cells: '세포', members: '구성원',
-    closed: '폐쇄됨', history: '이 조직의 이력', officials: '간부', noOfficials: '아직 간부가 없습니다.',
+    closed: '폐쇄됨', cases: '사건', history: '이 조직의 이력', officials: '간부', noOfficials: '아직 간부가 없습니다.',
     since: '{{date}}부터', subunits: '하위 조직', noSubunits: '하위 조직이 없습니다.', name: '이름', level: '단계',
     membersHeading: '구성원', filterMembers: '이름으로 구성원 찾기', noMembers: '구성원이 없습니다.', noMatchingMembers: '일치하는 구성원이 없습니다.',
     typeToFind: '구성원 {{members}}명: 찾으려면 이름을 {{min}}글자 이상 입력하세요.',
@@ -67,6 +67,41 @@ export const ko: Catalogue = {
     title: '계정', email: '이메일', person: '사람', changePassword: '비밀번호 변경', current: '현재 비밀번호',
     new: '새 비밀번호', repeat: '새 비밀번호 확인', rules: '10자 이상, 흔한 비밀번호는 안 됩니다.',
     mismatch: '새 비밀번호 두 개가 다릅니다.', changed: '비밀번호가 변경되었습니다. 다른 세션은 로그아웃되었습니다.',
+  },
+  urgency: { low: '낮음', normal: '보통', urgent: '긴급', life_threatening: '생명 위협' },
+  caseStatus: {
+    new: '접수', acknowledged: '확인됨', in_progress: '처리 중', waiting: '신청인 응답 대기', resolved: '해결됨',
+    closed: '종결', reopened: '재개됨', merged: '다른 사건에 병합됨',
+  },
+  caseAction: {
+    acknowledged: '확인', in_progress: '처리 시작', waiting: '신청인 응답 대기', resolved: '해결 처리', closed: '종결',
+    referred: '이관', merged: '병합',
+  },
+  caseEvent: {
+    created: '접수됨', routed: '배정됨', triage: '분류 대기', acknowledged: '확인됨', in_progress: '처리 시작',
+    waiting: '신청인 응답 대기', resolved: '해결됨', closed: '종결됨', referred: '다른 조직으로 이관', merged: '병합됨',
+    escalated: '상위 조직으로 이관(기한 초과)', reopened: '재개됨', confirmed: '신청인이 확인함', rated: '평가됨',
+    note: '메모', public_update: '안내', requester_information: '신청인 추가 정보',
+  },
+  report: {
+    title: '어려움 알리기', explain: '무엇이 문제인지 알려 주세요. 계정이 없어도 됩니다. 진행 상황을 볼 수 있는 링크를 드립니다.',
+    category: '어떤 문제입니까?', urgency: '얼마나 급합니까?', description: '무슨 일이 있었습니까', address: '장소 (주소 또는 지명)',
+    addressHint: '거리, 마을, 눈에 띄는 건물을 적으면 알맞은 곳으로 보낼 수 있습니다.', contact: '연락처 (선택)',
+    submit: '보내기', received: '접수되었습니다. 감사합니다', reference: '접수 번호', keepLink: '이 링크를 보관하세요. 계정 없이 진행 상황을 볼 수 있는 유일한 방법입니다.',
+    follow: '진행 상황 보기',
+  },
+  track: {
+    title: '나의 신청', status: '상태', owner: '담당', updates: '진행 상황', confirm: '네, 해결되었습니다',
+    reopenReason: '해결되지 않았나요? 이유를 알려 주세요', information: '정보 추가', send: '보내기', reopen: '다시 열기',
+    stars: '평가', comment: '의견 (선택)', rate: '처리 평가하기', rated: '5점 중 {{stars}}점으로 평가하셨습니다. 감사합니다.',
+  },
+  cases: {
+    title: '사건', titleOf: '{{unit}}의 사건', backToUnit: '조직으로 돌아가기', filters: '필터', scope: '범위',
+    own: '이 조직', subtree: '이 조직과 하위 전체', any: '전체', overdueOnly: '기한 초과만', escalatedOnly: '상향 이관만',
+    queue: '목록', none: '사건이 없습니다.', due: '기한', overdue: '기한 초과', escalated: '상향 이관', triage: '분류 대기', case: '사건',
+    owner: '담당 조직', acknowledgeBy: '확인 기한', resolveBy: '해결 기한', requester: '신청인',
+    requesterHidden: '담당 조직과 그 상위 조직만 볼 수 있습니다', escalatedTimes: '기한이 지나 {{count}}번 상향 이관되었습니다.',
+    next: '다음 단계', note: '메모 (선택)', publicNote: '신청인에게 메모 공개', timeline: '경과', internal: '내부',
   },
   errors: {
     network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',

@@ -43,7 +43,11 @@ export function UnitPage({ id }: { id: string }) {
         <div><dt>{t('unit.members')}</dt><dd>{format.number(u.counts.members)}</dd></div>
       </dl>
       <UnitActions unit={u} onChanged={unit.reload} />
-      {u.abilities.readAudit && <p><Link href={`/audit?unit=${u.id}`}>{t('unit.history')}</Link></p>}
+      {u.abilities.readAudit && (
+        <p className="links">
+          <Link href={`/units/${u.id}/cases`}>{t('unit.cases')}</Link> · <Link href={`/audit?unit=${u.id}`}>{t('unit.history')}</Link>
+        </p>
+      )}
       <UnitOfficials unit={u} />
       {!u.isCell && <UnitSubunits unit={u} />}
       {u.abilities.readMembers && <UnitMembers unit={u} />}

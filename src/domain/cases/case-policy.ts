@@ -1,0 +1,18 @@
+import type { Actor } from '../context.ts';
+
+/** A case as the policy sees it: the path of its owner and of every unit that owned it. */
+export interface PlacedCase { ownerPath: readonly string[]; involvedPath: readonly string[]; requesterPersonId: string | null }
+
+const meets = (actor: Actor, path: readonly string[]) => actor.isAdmin || actor.officialUnitIds.some((u) => path.includes(u));
+
+export const casePolicy = {
+  /** Officials over any unit that owned it (an escalated-from unit still sees it), and the member who filed it. */
+  read: (actor: Actor, c: PlacedCase) => meets(actor, c.involvedPath) || (c.requesterPersonId !== null && c.requesterPersonId === actor.personId),
+  /** The owning unit and its ancestors act on it. */
+  act: (actor: Actor, c: PlacedCase) => meets(actor, c.ownerPath),
+  /** The requester's name and contacts: only along the owning unit's chain of ancestors. */
+  readRequester: (actor: Actor, c: PlacedCase) => meets(actor, c.ownerPath) || (c.requesterPersonId !== null && c.requesterPersonId === actor.personId),
+};
+
+export const placedCase = (row: { owner_path: string[]; involved_path: string[]; requester_person_id: string | null }): PlacedCase =>
+  ({ ownerPath: row.owner_path, involvedPath: row.involved_path, requesterPersonId: row.requester_person_id });

@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { newId } from '../../platform/ids.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
+import { invalid } from '../errors.ts';
+import type { Urgency } from '../../db/schema-cases.ts';
+import { addCaseEvent, newReference, unitPath } from './case.queries.ts';
+import { categoryByCode } from './categories.ts';
+import { freshDeadlines } from './deadlines.ts';
+import { notifyRequester } from './notify-requester.ts';
+import { routeCase } from './route-case.ts';
+
+export interface CreateCaseInput {
+  categoryCode: string;
+  description: string;
+  urgency: Urgency;
+  lat?: number | undefined;
+  long?: number | undefined;
+  address?: string | undefined;
+  requester?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
+  /** The unit whose form or API key received it: its triage queue takes what cannot be placed. */
+  receivedByUnitId?: string | undefined;
+  /** Where the web app is reached, for the tracking link in the requester's first e-mail. */
+  publicUrl?: string | undefined;
+}
+
+export type Channel = 'web' | 'official' | 'member' | 'open311';
+
+export interface CreatedCase { id: string; reference: string; trackingToken: string; owningUnitId: string }
+
+export const trackingHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A difficulty enters: it is placed (routing, recorded with its reason), owned by one
+ * unit with deadlines from its category, and given a tracking link and a reference.
+ * The three doors — the public form, an official filing on someone's behalf, a member's
+ * own request, Open311 — all land here; `channel` says which.
+ */
+export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Channel): Promise<CreatedCase> {
+  if ((input.lat === undefined) !== (input.long === undefined)) {
+    throw invalid('incomplete_place', 'Give both lat and long, or neither.', { field: input.lat === undefined ? 'lat' : 'long' });
+  }
+  const category = await categoryByCode(ctx, input.categoryCode);
+  if (channel !== 'official' && !category.public) {
+    throw invalid('unknown_category', `There is no category "${input.categoryCode}".`, { field: 'categoryCode', code: input.categoryCode });
+  }
+  const receivedBy = input.receivedByUnitId ?? await defaultReceiver(ctx, channel);
+  if (!(await unitPath(ctx, receivedBy))) throw invalid('unknown_unit', 'The receiving unit does not exist.', { field: 'receivedByUnitId' });
+  const routing = await routeCase(ctx, {
+    lat: input.lat, long: input.long, address: input.address, receivedByUnitId: receivedBy, handlingDepth: category.handling_depth,
+    memberCellId: channel === 'member' ? ctx.actor.cellId ?? undefined : undefined,
+  });
+  const now = ctx.clock.now();
+  const id = newId();
+  const trackingToken = randomBytes(24).toString('base64url');
+  const reference = await uniqueReference(ctx);
+  const due = await freshDeadlines(ctx, routing.owningUnitId, now, category.deadlines, input.urgency);
+  await ctx.db.insertInto('cases').values({
+    id, reference, tracking_hash: trackingHash(trackingToken), category_id: category.id, urgency: input.urgency,
+    description: input.description, lat: input.lat ?? null, long: input.long ?? null, address: input.address ?? null,
+    requester_person_id: channel === 'member' ? ctx.actor.personId : null, channel,
+    received_by_unit_id: receivedBy, owning_unit_id: routing.owningUnitId,
+    owner_path: routing.ownerPath, involved_path: routing.ownerPath, triage: routing.triage,
+    status: 'new', ...due, created_at: now, updated_at: now,
+  }).execute();
+  const requester = input.requester;
+  if (requester && (requester.name || requester.email || requester.phone)) {
+    await ctx.db.insertInto('case_requesters').values({
+      case_id: id, name: requester.name ?? null, email: requester.email ?? null, phone: requester.phone ?? null,
+    }).execute();
+  }
+  await addCaseEvent(ctx, id, { kind: 'created', public: true, toStatus: 'new', toUnitId: routing.owningUnitId, details: { channel } });
+  await addCaseEvent(ctx, id, {
+    kind: routing.triage ? 'triage' : 'routed', public: false, toUnitId: routing.owningUnitId, note: routing.reason,
+    details: { placedUnitId: routing.placedUnitId },
+  });
+  // No personal data in the trail: the requester's details live with the case only.
+  await recordAudit(ctx, {
+    action: 'case.create', targetType: 'case', targetId: id, unitId: routing.owningUnitId,
+    details: { reference, category: category.code, urgency: input.urgency, channel, triage: routing.triage },
+  });
+  await notifyRequester(ctx, id, { kind: 'received', trackingUrl: input.publicUrl ? `${input.publicUrl}/track/${trackingToken}` : undefined });
+  return { id, reference, trackingToken, owningUnitId: routing.owningUnitId };
+}
+
+/** Where a case comes in when the caller names no unit: an official's own unit, a member's cell, else the root. */
+async function defaultReceiver(ctx: Ctx, channel: Channel): Promise<string> {
+  if (channel === 'official' && ctx.actor.officialUnitIds[0]) return ctx.actor.officialUnitIds[0];
+  if (channel === 'member' && ctx.actor.cellId) return ctx.actor.cellId;
+  const root = await withSystemScope(ctx, () => ctx.db.selectFrom('units').select('id').where('parent_id', 'is', null).executeTakeFirst());
+  if (!root) throw invalid('no_organization', 'The organization has no units yet.');
+  return root.id;
+}
+
+async function uniqueReference(ctx: Ctx): Promise<string> {
+  for (;;) {
+    const reference = newReference();
+    const taken = await withSystemScope(ctx, () => ctx.db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirst());
+    if (!taken) return reference;
+  }
+}

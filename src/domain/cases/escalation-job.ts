@@ -1,0 +1,14 @@
+import type { Database } from '../../db/database.ts';
+import type { ScheduledJob } from '../../platform/scheduler.ts';
+import { systemActor, transact } from '../context.ts';
+import { escalateOverdue } from './escalate-overdue.ts';
+
+/** How often the server looks for passed deadlines; a case is late by at most this much. */
+export const ESCALATION_INTERVAL_MS = 60_000;
+
+/** The scheduled sweep: each run escalates what is due at its `now`, in one transaction. */
+export const escalationJob = (database: Database): ScheduledJob => ({
+  name: 'cases.escalate',
+  everyMs: ESCALATION_INTERVAL_MS,
+  run: (now) => transact(database, systemActor('system:escalation'), { now: () => now }, (ctx) => escalateOverdue(ctx)),
+});

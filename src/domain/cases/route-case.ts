@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { withSystemScope, type Ctx } from '../context.ts';
+import { containsPoint, type Area } from './geo.ts';
+
+export interface RoutingInput {
+  lat?: number | undefined;
+  long?: number | undefined;
+  address?: string | undefined;
+  /** A member filing their own request: their cell. */
+  memberCellId?: string | undefined;
+  /** Where the case came in (a form's or an API key's unit): the triage queue if nothing else places it. */
+  receivedByUnitId: string;
+  handlingDepth: number;
+}
+
+export interface Routing {
+  owningUnitId: string;
+  ownerPath: string[];
+  triage: boolean;
+  /** Why this unit, in words, for the case's timeline. */
+  reason: string;
+  placedUnitId: string | null;
+}
+
+interface UnitRow { id: string; depth: number; ancestor_ids: string[]; name: string }
+
+/**
+ * Chooses the owning unit: the smallest unit whose service area covers the point, or
+ * whose locality the address names, or the member's cell — then up to the category's
+ * handling level. A case that cannot be placed goes to the triage queue of the unit
+ * that received it. Reads the whole tree (routing is not the filer's scope).
+ */
+export async function routeCase(ctx: Ctx, input: RoutingInput): Promise<Routing> {
+  return withSystemScope(ctx, async () => {
+    let placed: { unit: UnitRow; reason: string } | undefined;
+    if (input.lat !== undefined && input.long !== undefined) {
+      const candidates = await sql<UnitRow & { area: Area }>`
+        select u.id, u.depth, u.ancestor_ids, u.name, s.area
+          from unit_service_areas s join units u on u.id = s.unit_id
+         where s.bbox @> point(${input.long}, ${input.lat}) and u.closed_at is null
+         order by u.depth desc, u.id`.execute(ctx.db);
+      const hit = candidates.rows.find((c) => containsPoint(c.area, input.long!, input.lat!));
+      if (hit) placed = { unit: hit, reason: `the place lies in the service area of ${hit.name}` };
+    }
+    if (!placed && input.address) {
+      const hit = (await sql<UnitRow & { locality: string }>`
+        select u.id, u.depth, u.ancestor_ids, u.name, l as locality
+          from unit_service_areas s join units u on u.id = s.unit_id, unnest(s.localities) l
+         where strpos(lower(${input.address}), l) > 0 and u.closed_at is null
+         order by u.depth desc, length(l) desc, u.id limit 1`.execute(ctx.db)).rows[0];
+      if (hit) placed = { unit: hit, reason: `the address names ${hit.locality}, a locality of ${hit.name}` };
+    }
+    if (!placed && input.memberCellId) {
+      const cell = await unitRow(ctx, input.memberCellId);
+      if (cell) placed = { unit: cell, reason: `a member's own request goes to their cell, ${cell.name}` };
+    }
+    if (!placed) {
+      const received = (await unitRow(ctx, input.receivedByUnitId))!;
+      return {
+        owningUnitId: received.id, ownerPath: [...received.ancestor_ids, received.id], triage: true, placedUnitId: null,
+        reason: `the place could not be matched to a unit, so the case waits in the triage queue of ${received.name}`,
+      };
+    }
+    const owner = await handlingUnit(ctx, placed.unit, input.handlingDepth);
+    const reason = owner.id === placed.unit.id ? placed.reason : `${placed.reason}; the category is handled at ${owner.name}`;
+    return { owningUnitId: owner.id, ownerPath: [...owner.ancestor_ids, owner.id], triage: false, reason, placedUnitId: placed.unit.id };
+  });
+}
+
+const unitRow = (ctx: Ctx, id: string) =>
+  ctx.db.selectFrom('units').select(['id', 'depth', 'ancestor_ids', 'name']).where('id', '=', id).executeTakeFirst();
+
+/** The unit itself when it is at or above the handling level; else its deepest ancestor at or above it. */
+async function handlingUnit(ctx: Ctx, unit: UnitRow, depth: number): Promise<UnitRow> {
+  if (unit.depth <= depth || unit.ancestor_ids.length === 0) return unit;
+  const ancestors = await ctx.db.selectFrom('units').select(['id', 'depth', 'ancestor_ids', 'name'])
+    .where('id', 'in', unit.ancestor_ids).where('depth', '<=', depth).orderBy('depth', 'desc').limit(1).execute();
+  return ancestors[0] ?? unit;
+}

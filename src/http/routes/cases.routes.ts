@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createCategory, listCategories, URGENCIES } from '../../domain/cases/categories.ts';
+import { createCase } from '../../domain/cases/create-case.ts';
+import { getCase } from '../../domain/cases/get-case.ts';
+import { listUnitCases } from '../../domain/cases/list-unit-cases.ts';
+import { setServiceArea } from '../../domain/cases/service-area.ts';
+import { transitionCase } from '../../domain/cases/transition-case.ts';
+import { command, read, type AppDeps } from '../request-context.ts';
+import { errorResponses, Id, IdParams, PageQuery, pageOf, Text } from '../schemas.ts';
+import { CaseIntake, CaseItem, CaseView, Category, CategoryBody, Created, ServiceArea } from './cases.schemas.ts';
+
+const tags = ['cases'];
+
+export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.post('/categories', {
+    schema: { tags: ['categories'], summary: 'Configure a category of request (administrators)', body: CategoryBody, response: { 201: Category, ...errorResponses } },
+  }, (request, reply) => command(deps, request, reply, 201, (ctx) => createCategory(ctx, request.body)));
+
+  app.get('/categories', {
+    schema: { tags: ['categories'], summary: 'The categories in use', response: { 200: z.object({ items: z.array(Category) }), ...errorResponses } },
+  }, (request) => read(deps, request, async (ctx) => ({ items: await listCategories(ctx) })));
+
+  app.put('/units/:id/service-area', {
+    schema: {
+      tags, summary: 'Where a unit serves: a GeoJSON polygon and named localities, for routing cases (the level above)',
+      params: IdParams, body: ServiceArea, response: { 200: ServiceArea.extend({ unitId: z.string() }), ...errorResponses },
+    },
+  }, (request, reply) => command(deps, request, reply, 200, (ctx) => setServiceArea(ctx, request.params.id, request.body)));
+
+  app.post('/cases', {
+    schema: {
+      tags, summary: "File a case: an official on someone's behalf, or a member's own request",
+      body: CaseIntake.extend({ receivedByUnitId: Id.optional().describe('Whose triage queue takes it if it cannot be placed (default: your unit)') }),
+      response: { 201: Created, ...errorResponses },
+    },
+  }, (request, reply) => command(deps, request, reply, 201, (ctx) =>
+    createCase(ctx, { ...request.body, publicUrl: `${request.protocol}://${request.host}` }, ctx.actor.isAdmin || ctx.actor.officialUnitIds.length > 0 ? 'official' : 'member')));
+
+  app.get('/cases/:id', {
+    schema: { tags, summary: 'A case with its timeline and escalations', params: IdParams, response: { 200: CaseView, ...errorResponses } },
+  }, (request) => read(deps, request, (ctx) => getCase(ctx, request.params.id)));
+
+  app.post('/cases/:id/transition', {
+    schema: {
+      tags, summary: 'Move a case along its lifecycle (the owning unit and those above it)', params: IdParams,
+      body: z.strictObject({
+        to: z.enum(['acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'referred', 'merged']),
+        note: Text(4000).min(1).optional().describe('Why; required for a referral'),
+        publicNote: z.boolean().optional().describe('Show the note to the requester (default: internal)'),
+        toUnitId: Id.optional().describe('referred: the unit that takes the case'),
+        intoCaseId: Id.optional().describe('merged: the case this one duplicates'),
+      }),
+      response: { 200: CaseView, ...errorResponses },
+    },
+  }, (request, reply) => command(deps, request, reply, 200, async (ctx) => {
+    await transitionCase(ctx, request.params.id, request.body);
+    return getCase(ctx, request.params.id);
+  }));
+
+  app.get('/units/:id/cases', {
+    schema: {
+      tags, summary: "A unit's case queue, newest first", params: IdParams,
+      querystring: z.strictObject({
+        ...PageQuery,
+        scope: z.enum(['own', 'subtree']).default('own'),
+        status: z.enum(['new', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'reopened', 'merged']).optional(),
+        overdue: z.enum(['true', 'false']).optional(),
+        escalated: z.enum(['true', 'false']).optional(),
+        urgency: z.enum(URGENCIES as [string, ...string[]]).optional(),
+        category: z.string().max(64).optional(),
+      }),
+      response: { 200: pageOf(CaseItem), ...errorResponses },
+    },
+  }, (request) => read(deps, request, (ctx) => {
+    const q = request.query;
+    return listUnitCases(ctx, request.params.id, {
+      ...q, categoryCode: q.category,
+      overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+      escalated: q.escalated === undefined ? undefined : q.escalated === 'true',
+    });
+  }));
+};

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Name, Text } from '../schemas.ts';
+
+const Urgency = z.enum(['low', 'normal', 'urgent', 'life_threatening']);
+const Hours = z.number().positive().max(24 * 365);
+const Deadline = z.strictObject({ acknowledgeHours: Hours, resolveHours: Hours });
+
+export const CategoryBody = z.strictObject({
+  code: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
+  name: Name,
+  names: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language code such as ko'), Name).optional().describe('Translations by language'),
+  handlingLevel: z.string().min(1).max(40).describe('The level that handles it, e.g. "cell" or "district"'),
+  public: z.boolean().describe('Offered on the public form and in Open311'),
+  deadlines: z.strictObject({ low: Deadline, normal: Deadline, urgent: Deadline, life_threatening: Deadline }),
+});
+
+export const Category = CategoryBody.extend({ id: z.string(), names: z.record(z.string(), z.string()) });
+
+const Position = z.tuple([z.number(), z.number()]);
+const Ring = z.array(Position).min(4);
+const Polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
+const MultiPolygon = z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) });
+
+export const ServiceArea = z.strictObject({
+  polygon: z.union([Polygon, MultiPolygon]).nullable().describe('GeoJSON Polygon or MultiPolygon ([longitude, latitude] positions), or null'),
+  localities: z.array(Text(200).min(1)).max(500).describe('Place names an address may mention'),
+});
+
+export const CaseIntake = z.strictObject({
+  categoryCode: z.string().min(1).max(64),
+  description: Text(4000).min(1),
+  urgency: Urgency,
+  lat: z.number().min(-90).max(90).optional(),
+  long: z.number().min(-180).max(180).optional(),
+  address: Text(500).min(1).optional(),
+  requester: z.strictObject({ name: Name.optional(), email: z.email().max(254).optional(), phone: z.string().trim().regex(/^\+?[0-9 ()./-]{3,40}$/).optional() }).optional(),
+});
+
+export const Created = z.object({
+  id: z.string(), reference: z.string().describe('Short, to read out on the phone'),
+  trackingToken: z.string().describe('The requester\'s key to /track/{token}; shown once'), owningUnitId: z.string(),
+});
+
+const Status = z.enum(['new', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'reopened', 'merged']);
+
+export const CaseItem = z.object({
+  id: z.string(), reference: z.string(), status: Status, urgency: z.string(), categoryCode: z.string(), owningUnitId: z.string(),
+  createdAt: z.string(), acknowledgeDueAt: z.string().nullable(), resolveDueAt: z.string().nullable(), overdue: z.boolean(),
+  escalationLevel: z.number(), triage: z.boolean(),
+});
+
+export const CaseView = z.object({
+  id: z.string(), reference: z.string(), status: Status, urgency: z.string(),
+  category: z.object({ code: z.string(), name: z.string(), names: z.record(z.string(), z.string()) }),
+  description: z.string(), lat: z.number().nullable(), long: z.number().nullable(), address: z.string().nullable(), channel: z.string(),
+  owningUnitId: z.string(), owningUnit: z.object({ name: z.string(), level: z.string() }), receivedByUnitId: z.string(), triage: z.boolean(),
+  escalationLevel: z.number(), acknowledgeDueAt: z.string().nullable(), resolveDueAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(), resolvedAt: z.string().nullable(), closedAt: z.string().nullable(), mergedIntoId: z.string().nullable(),
+  reopenCount: z.number(), rating: z.object({ stars: z.number(), comment: z.string().nullable() }).nullable(), createdAt: z.string(),
+  requester: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }).nullable()
+    .describe('Only along the owning unit\'s chain of ancestors'),
+  escalations: z.array(z.object({ fromUnitId: z.string(), toUnitId: z.string(), at: z.string(), deadline: z.string(), level: z.number() })),
+  timeline: z.array(z.object({
+    at: z.string(), kind: z.string(), public: z.boolean(), actor: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(),
+    fromUnitId: z.string().nullable(), toUnitId: z.string().nullable(), note: z.string().nullable(),
+  })),
+  abilities: z.object({ act: z.boolean(), transitions: z.array(z.string()) }),
+});
+
+export const TrackView = z.object({
+  reference: z.string(), status: Status, category: z.object({ code: z.string(), name: z.string(), names: z.record(z.string(), z.string()) }),
+  owningLevel: z.string().describe('The level that owns it now (never a person)'), createdAt: z.string(), resolvedAt: z.string().nullable(),
+  updates: z.array(z.object({ at: z.string(), kind: z.string(), status: z.string().nullable(), note: z.string().nullable() })),
+  rating: z.object({ stars: z.number(), comment: z.string().nullable() }).nullable(),
+  can: z.object({ confirm: z.boolean(), reopen: z.boolean(), rate: z.boolean(), addInformation: z.boolean() }),
+});
+
+export const TokenParams = z.strictObject({ token: z.string().min(16).max(100) });

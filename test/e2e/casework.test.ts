@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCategory, URGENCIES } from '../../src/domain/cases/categories.ts';
+import { escalateOverdue } from '../../src/domain/cases/escalate-overdue.ts';
+import { setServiceArea } from '../../src/domain/cases/service-area.ts';
+import { systemActor, transact } from '../../src/domain/context.ts';
+import type { Deadlines } from '../../src/db/schema-cases.ts';
+import { adjustableClock } from '../../src/platform/clock.ts';
+import { run } from '../factories.ts';
+import { expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
+
+describe.skipIf(NO_BROWSER)('a case from the public form to a rating, in the browser', () => {
+  const clock = adjustableClock();
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp(clock);
+    const deadlines = Object.fromEntries(URGENCIES.map((u) => [u, { acknowledgeHours: 24, resolveHours: 72 }])) as Deadlines;
+    await run(app.database, (ctx) => createCategory(ctx, { code: 'water', name: 'Water supply', names: { ko: '상수도' }, handlingLevel: 'cell', public: true, deadlines }));
+    await run(app.database, (ctx) => setServiceArea(ctx, app.tree.cells[0]!, { polygon: null, localities: ['Old Mill'] }));
+  });
+  afterAll(async () => { await app?.close(); });
+
+  it('a resident files it, the secretary acknowledges, a deadline passes and it rises to the district, which resolves it; the resident confirms and rates', async () => {
+    // The resident, on a phone, without an account.
+    const resident = await app.newPage(PHONE);
+    await resident.goto('/report');
+    await resident.getByLabel('What is it about?').locator('option').first().waitFor({ state: 'attached' });
+    await expectAccessible(resident, 'public form (phone)');
+    await expectNoSidewaysScroll(resident);
+    await resident.getByLabel('What is it about?').selectOption('water');
+    await resident.getByLabel('What happened').fill('The pump by the old mill gives no water.');
+    await resident.getByLabel('Where (address or place name)').fill('Old Mill lane 3');
+    await resident.getByLabel('E-mail').fill('resident@example.org');
+    await resident.getByRole('button', { name: 'Send' }).click();
+    await resident.getByRole('heading', { name: 'Received — thank you' }).waitFor();
+    const reference = (await resident.locator('strong.code').textContent())!;
+    expect(reference).toMatch(/^C-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await resident.getByRole('link', { name: 'Follow your case' }).click();
+    await resident.getByText('Handled at').waitFor();
+    expect(await resident.locator('dl').textContent()).toContain('Cell');
+    const trackingUrl = resident.url();
+    await expectAccessible(resident, 'tracking page (phone)');
+
+    // The cell secretary finds it in the queue and acknowledges it.
+    const secretary = await app.newPage();
+    await app.signIn(secretary, app.actors.cellSecretary);
+    await secretary.getByRole('link', { name: 'Cases' }).click();
+    await secretary.getByRole('link', { name: reference }).waitFor();
+    await expectAccessible(secretary, 'case queue');
+    await secretary.getByRole('link', { name: reference }).click();
+    await secretary.getByRole('button', { name: 'Acknowledge' }).waitFor();
+    await expectAccessible(secretary, 'case page');
+    await secretary.getByRole('button', { name: 'Acknowledge' }).click();
+    await secretary.locator('.subtitle').getByText('Acknowledged').waitFor();
+    expect(await secretary.getByText('resident@example.org').count()).toBe(1);
+
+    // Three days pass with nothing done: the sweep the server runs moves it to the district.
+    clock.advance(73 * 3_600_000);
+    const steps = await transact(app.database, systemActor('system:escalation'), clock, (ctx) => escalateOverdue(ctx));
+    expect(steps.map((s) => s.toUnitId)).toEqual([app.tree.districts[0]]);
+
+    // The district official sees it escalated and resolves it with a public note.
+    const district = await app.newPage();
+    await app.signIn(district, app.actors.districtOfficial);
+    await district.goto(`/units/${app.tree.districts[0]}/cases`);
+    await district.getByLabel('Escalated only').check();
+    await district.getByRole('link', { name: reference }).click();
+    await district.getByRole('note').getByText('Escalated 1 times because deadlines passed.').waitFor();
+    await district.getByLabel('Note (optional)').fill('The pump was repaired this morning.');
+    await district.getByLabel('Show the note to the requester').check();
+    await district.getByRole('button', { name: 'Mark resolved' }).click();
+    await district.locator('.subtitle').getByText('Resolved').waitFor();
+
+    // The resident sees the update, confirms and rates it.
+    await resident.goto(trackingUrl);
+    await resident.getByText('The pump was repaired this morning.').waitFor();
+    expect(await resident.content()).not.toContain(app.actors.districtOfficial.email);
+    await resident.getByRole('button', { name: 'Yes, it is resolved' }).click();
+    await resident.getByText('Closed', { exact: true }).waitFor();
+    await resident.getByLabel('Your rating').selectOption('4');
+    await resident.getByLabel('Comment (optional)').fill('Took a while, but fixed.');
+    await resident.getByRole('button', { name: 'Rate the handling' }).click();
+    await resident.getByText('You rated it 4 of 5. Thank you.').waitFor();
+
+    const stored = await app.database.db.selectFrom('cases').select(['status', 'rating_stars', 'owning_unit_id', 'escalation_level']).where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'closed', rating_stars: 4, owning_unit_id: app.tree.districts[0], escalation_level: 1 });
+  });
+});

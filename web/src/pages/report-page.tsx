@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { api, ApiError, unwrap } from '../api/client';
+import { useApi } from '../api/use-api';
+import { Field } from '../components/field';
+import { LanguageSwitch } from '../components/layout';
+import { ErrorMessage, Loading } from '../components/status';
+import { usePageTitle } from '../app';
+
+const URGENCIES = ['low', 'normal', 'urgent', 'life_threatening'] as const;
+
+/** The public form: anyone brings a difficulty, no account, and leaves with a tracking link. */
+export function ReportPage() {
+  const { t, i18n } = useTranslation();
+  const categories = useApi('public-categories', () => unwrap(api.GET('/api/v1/public/categories')));
+  const [category, setCategory] = useState('');
+  const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>('normal');
+  const [description, setDescription] = useState('');
+  const [address, setAddress] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [created, setCreated] = useState<{ reference: string; trackingToken: string } | null>(null);
+  usePageTitle(t('report.title'));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const requester = { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+      setCreated(await unwrap(api.POST('/api/v1/public/cases', {
+        body: {
+          categoryCode: category || categories.data?.items[0]?.code || '', description, urgency,
+          ...(address ? { address } : {}), ...(Object.keys(requester).length ? { requester } : {}),
+        },
+      })));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unexpected', String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="public-page" tabIndex={-1}>
+      <div className="brand-row"><span className="brand">Mainstay</span><LanguageSwitch /></div>
+      <h1>{t('report.title')}</h1>
+      {created ? (
+        <section aria-labelledby="received-heading">
+          <h2 id="received-heading">{t('report.received')}</h2>
+          <p>{t('report.reference')}: <strong className="code">{created.reference}</strong></p>
+          <p>{t('report.keepLink')}</p>
+          <p><Link href={`/track/${created.trackingToken}`}>{t('report.follow')}</Link></p>
+        </section>
+      ) : (
+        <form onSubmit={submit}>
+          <p>{t('report.explain')}</p>
+          {categories.loading && <Loading />}
+          <ErrorMessage error={categories.error} />
+          <div className="field">
+            <label htmlFor="report-category">{t('report.category')}</label>
+            <select id="report-category" value={category || categories.data?.items[0]?.code || ''} onChange={(e) => setCategory(e.target.value)}>
+              {categories.data?.items.map((c) => <option key={c.code} value={c.code}>{c.names[i18n.language] ?? c.name}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="report-urgency">{t('report.urgency')}</label>
+            <select id="report-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as typeof urgency)}>
+              {URGENCIES.map((u) => <option key={u} value={u}>{t(`urgency.${u}`)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="report-description">{t('report.description')}</label>
+            <textarea id="report-description" required rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
+          </div>
+          <Field label={t('report.address')} hint={t('report.addressHint')} value={address} onChange={(e) => setAddress(e.target.value)} />
+          <fieldset>
+            <legend>{t('report.contact')}</legend>
+            <Field label={t('person.name')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+            <Field label={t('person.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <Field label={t('person.phone')} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          </fieldset>
+          <ErrorMessage error={error} />
+          <button type="submit" disabled={busy || !categories.data?.items.length}>{t('report.submit')}</button>
+        </form>
+      )}
+    </main>
+  );
+}

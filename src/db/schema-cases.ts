@@ -60,6 +60,8 @@ export interface CasesTable {
   acknowledge_due_at: NullableTimestamp;
   resolve_due_at: NullableTimestamp;
   paused_at: NullableTimestamp;
+  acknowledge_reminded_for: NullableTimestamp;
+  resolve_reminded_for: NullableTimestamp;
   acknowledged_at: NullableTimestamp;
   resolved_at: NullableTimestamp;
   resolved_by_unit_id: string | null;

@@ -1,9 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ApiKeyTables } from './schema-api-keys.ts';
 import type { CalendarTables } from './schema-calendars.ts';
 import type { CaseTables } from './schema-cases.ts';
 
 /** Kysely's view of the tables in migrations/*.sql; keep the two in step. */
-export interface DB extends CaseTables, CalendarTables {
+export interface DB extends CaseTables, CalendarTables, ApiKeyTables {
   levels: LevelsTable;
   units: UnitsTable;
   people: PeopleTable;

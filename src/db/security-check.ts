@@ -8,6 +8,7 @@ export const PROTECTED_TABLES = [
   'cases', 'case_requesters', 'case_events', 'case_escalations',
   'outbox_messages',
   'unit_calendars',
+  'unit_api_keys',
 ] as const;
 
 /**

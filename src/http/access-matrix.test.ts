@@ -13,6 +13,7 @@ import { newId } from '../platform/ids.ts';
 import { setUnitCalendar } from '../domain/calendar/set-calendar.ts';
 import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
 import { createCase } from '../domain/cases/create-case.ts';
+import { issueApiKey } from '../domain/cases/api-keys.ts';
 import type { Deadlines } from '../db/schema-cases.ts';
 import { buildServer } from './server.ts';
 
@@ -169,6 +170,15 @@ const CASES: Record<string, Case> = {
     inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/cases/${await freshCase(w)}/transition`, payload: { to: 'acknowledged' } }),
   },
   'GET /api/v1/units/:id/cases': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/cases?scope=subtree` }) },
+  // Keys for a unit's machine clients (Open311): administrators only.
+  'POST /api/v1/units/:id/api-keys': { inside: ADMIN, request: async (w) => ({ method: 'POST', url: `/api/v1/units/${cell(w)}/api-keys`, payload: { name: 'matrix' } }) },
+  'DELETE /api/v1/units/:id/api-keys/:keyId': {
+    inside: ADMIN,
+    request: async (w) => {
+      const { id } = await sys((ctx) => issueApiKey(ctx, cell(w), { name: 'to revoke' }));
+      return { method: 'DELETE', url: `/api/v1/units/${cell(w)}/api-keys/${id}` };
+    },
+  },
   'GET /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/session' }) },
   'GET /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
@@ -186,7 +196,7 @@ const CASES: Record<string, Case> = {
 };
 
 /** Reachable without signing in. */
-const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
+const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^(GET|POST) \/open311\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
 
 beforeAll(async () => {
   database = await openTestDatabase();

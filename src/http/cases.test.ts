@@ -2,12 +2,14 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { escalateOverdue } from '../domain/cases/escalate-overdue.ts';
+import { remindOwners } from '../domain/cases/remind-owners.ts';
 import { systemActor, transact } from '../domain/context.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
 import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { buildServer } from './server.ts';
+import { PUBLIC_LIMITS } from './routes/public.routes.ts';
 
 const HOUR = 3_600_000;
 let database: Database;
@@ -22,7 +24,9 @@ const signIn = async (role: Role) => {
 };
 /** As a role (signing in again when the moved clock has ended the session), or anonymously. */
 const call = async (role: Role | null, options: InjectOptions): Promise<{ status: number; json: any }> => {
-  const send = () => app.inject({ ...options, headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...options.headers } });
+  // Anonymous callers come from many addresses here; the rate limit has a test of its own.
+  const remoteAddress = options.remoteAddress ?? (role ? undefined : `198.51.100.${Math.floor(Math.random() * 250) + 1}`);
+  const send = () => app.inject({ ...options, ...(remoteAddress ? { remoteAddress } : {}), headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...options.headers } });
   let response = await send();
   if (role && response.statusCode === 401) {
     await signIn(role);
@@ -149,6 +153,11 @@ describe('lifecycle', () => {
     expect((await move(c.id, 'referred', 'districtOfficial', { toUnitId: tree.cells[1] })).json.error.code).toBe('referral_needs_reason');
     const referred = await move(c.id, 'referred', 'districtOfficial', { toUnitId: tree.cells[1], note: 'Their street' });
     expect(referred.json).toMatchObject({ status: 'new', owningUnitId: tree.cells[1] });
+    // A cell secretary may hand a case to another district: they still see it, no longer act on it.
+    const away = await file({ categoryCode: 'water', description: 'Their tap', urgency: 'normal', lat: 1, long: 1 });
+    const handed = await move(away.id, 'referred', 'cellSecretary', { toUnitId: tree.cells[4], note: 'Not our street' });
+    expect(handed.json).toMatchObject({ status: 'new', owningUnitId: tree.cells[4], abilities: { act: false } });
+    expect((await move(away.id, 'acknowledged', 'cellSecretary')).status).toBe(403);
     const dup = await file({ categoryCode: 'water', description: 'Same tap', urgency: 'normal', lat: 1, long: 1 });
     const merged = await move(dup.id, 'merged', 'cellSecretary', { intoCaseId: c.id });
     expect(merged.json).toMatchObject({ status: 'merged', mergedIntoId: c.id });
@@ -168,12 +177,33 @@ describe('lifecycle', () => {
   });
 });
 
+describe('reminders', () => {
+  it("remind the owning unit's officials once per deadline, while there is still time", async () => {
+    const c = await file({ categoryCode: 'water', description: 'Drip', urgency: 'normal', lat: 1, long: 1 });
+    const remind = () => transact(database, systemActor('system:reminders'), clock, (ctx) => remindOwners(ctx));
+    clock.advance(17 * HOUR);
+    expect((await remind()).filter((r) => r.caseId === c.id)).toEqual([]);
+    clock.advance(2 * HOUR);
+    const sent = (await remind()).filter((r) => r.caseId === c.id);
+    expect(sent).toMatchObject([{ deadline: 'acknowledge', recipients: 1 }]);
+    expect((await remind()).filter((r) => r.caseId === c.id)).toEqual([]);
+    const mail = await database.db.selectFrom('outbox_messages').select(['to_address', 'subject']).where('ref_id', '=', c.id).where('kind', '=', 'case.reminder').execute();
+    expect(mail).toEqual([{ to_address: actors.cellSecretary.email, subject: expect.stringContaining(`Case ${c.reference}: acknowledge it by`) }]);
+    // Acknowledged, it waits for the resolve deadline's own reminder.
+    await move(c.id, 'acknowledged', 'cellSecretary');
+    expect((await remind()).filter((r) => r.caseId === c.id)).toEqual([]);
+    clock.advance(40 * HOUR);
+    expect((await remind()).filter((r) => r.caseId === c.id)).toMatchObject([{ deadline: 'resolve' }]);
+    await move(c.id, 'resolved', 'cellSecretary');
+  });
+});
+
 describe('escalation', () => {
   it('rises one level per passed deadline, never twice, catches up after downtime, and keeps the first unit involved', async () => {
     const c = await file({ categoryCode: 'water', description: 'Burst pipe', urgency: 'normal', lat: 1, long: 1, requester: { name: 'Cy' } });
     expect(c.owningUnitId).toBe(tree.cells[0]);
     clock.advance(23 * HOUR);
-    expect(await sweep()).toEqual([]);
+    expect((await sweep()).filter((s) => s.caseId === c.id)).toEqual([]);
     clock.advance(2 * HOUR);
     const dry = await sweep(true);
     expect(dry.filter((s) => s.caseId === c.id).map((s) => s.toUnitId)).toEqual([tree.districts[0]]);
@@ -188,6 +218,10 @@ describe('escalation', () => {
     expect((await move(c.id, 'acknowledged', 'cellSecretary')).status).toBe(403);
     const overdue = await call('districtOfficial', { method: 'GET', url: `/api/v1/units/${tree.districts[0]}/cases?escalated=true` });
     expect(overdue.json.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    const cellOwn = await call('cellSecretary', { method: 'GET', url: `/api/v1/units/${tree.cells[0]}/cases?scope=own` });
+    expect(cellOwn.json.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
+    const cellInvolved = await call('cellSecretary', { method: 'GET', url: `/api/v1/units/${tree.cells[0]}/cases?scope=involved&escalated=true` });
+    expect(cellInvolved.json.items.map((i: { id: string }) => i.id)).toContain(c.id);
 
     // Three days of downtime: it rises to the region, then the root, in one sweep, and stops there.
     clock.advance(72 * HOUR);
@@ -250,5 +284,19 @@ describe("the requester's side", () => {
     expect((await call(null, { method: 'POST', url: `/api/v1/track/${c.trackingToken}/rate`, payload: { stars: 4, comment: 'Quick' } })).json.rating).toEqual({ stars: 4, comment: 'Quick' });
     expect((await call(null, { method: 'POST', url: `/api/v1/track/${c.trackingToken}/rate`, payload: { stars: 5 } })).json.error.code).toBe('already_rated');
     expect((await call(null, { method: 'GET', url: '/api/v1/track/not-a-real-token-at-all' })).status).toBe(404);
+  });
+});
+
+describe('the public doors', () => {
+  it('limit each address with a clear 429 that says when to come back, and the limit leaves other addresses alone', async () => {
+    const body = { categoryCode: 'water', description: 'Flood test', urgency: 'low' };
+    const from = (address: string) => call(null, { method: 'POST', url: '/api/v1/public/cases', payload: body, remoteAddress: address });
+    for (let i = 0; i < PUBLIC_LIMITS.intakePerMinute; i++) expect((await from('203.0.113.77')).status).toBe(201);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/public/cases', payload: body, remoteAddress: '203.0.113.77' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: expect.any(Number) } });
+    expect(refused.json().error.message).toMatch(/Try again in \d+ seconds/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await from('203.0.113.78')).status).toBe(201);
   });
 });

@@ -18,7 +18,9 @@ import { accountsRoutes } from './routes/accounts.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { calendarsRoutes } from './routes/calendars.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
+import { apiKeysRoutes } from './routes/api-keys.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
+import { OPEN311_PREFIX, open311Routes, sendOpen311NotFound } from './routes/open311.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.routes.ts';
@@ -54,6 +56,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   const web = await webApp(options.webRoot);
   app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith(`${OPEN311_PREFIX}/`)) return sendOpen311NotFound(request, reply);
     // The web app routes in the browser: any page address it owns gets its shell.
     if (web && request.method === 'GET' && !request.url.startsWith(API_PREFIX) && (request.headers.accept ?? '').includes('text/html')) {
       return sendWebShell(reply);
@@ -113,9 +116,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await authed.register(importsRoutes(deps));
       await authed.register(calendarsRoutes(deps));
       await authed.register(casesRoutes(deps));
+      await authed.register(apiKeysRoutes(deps));
       if (options.testClock) await authed.register(testClockRoutes(deps, options.testClock));
     });
   }, { prefix: API_PREFIX });
+  // Open311 GeoReport v2: its own contract, errors and formats; keys, not sessions.
+  await app.register(open311Routes(deps), { prefix: OPEN311_PREFIX });
 
   if (web) {
     await app.register(fastifyStatic, {

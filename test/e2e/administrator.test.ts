@@ -39,10 +39,13 @@ describe.skipIf(NO_BROWSER)('an administrator in the browser', () => {
       rootCode = 'ROOT';
       await app.database.db.updateTable('units').set({ code: rootCode }).where('id', '=', app.tree.root).execute();
     }
-    writeFileSync(units, `code,name,level,parent_code\nNEW-R,New Region,region,${rootCode}\nNEW-D,New District,district,NEW-R\nNEW-C1,New Cell One,cell,NEW-D\n`);
-    writeFileSync(members, 'name,cell_code,email,phone\nAda Newcomer,NEW-C1,ada@example.org,\nBo Newcomer,NEW-C1,,\n');
-    await page.getByLabel('Units file (units.csv)').setInputFiles(units);
-    await page.getByLabel('Members file (members.csv)').setInputFiles(members);
+    // New files, as a person would save them: a file changed under an open <input> cannot be read again.
+    const fixedUnits = join(dir, 'units-fixed.csv');
+    const fixedMembers = join(dir, 'members-fixed.csv');
+    writeFileSync(fixedUnits, `code,name,level,parent_code\nNEW-R,New Region,region,${rootCode}\nNEW-D,New District,district,NEW-R\nNEW-C1,New Cell One,cell,NEW-D\n`);
+    writeFileSync(fixedMembers, 'name,cell_code,email,phone\nAda Newcomer,NEW-C1,ada@example.org,\nBo Newcomer,NEW-C1,,\n');
+    await page.getByLabel('Units file (units.csv)').setInputFiles(fixedUnits);
+    await page.getByLabel('Members file (members.csv)').setInputFiles(fixedMembers);
     await page.getByRole('button', { name: 'Check the files' }).click();
     await page.getByText('No problems found.').waitFor();
     const before = await app.database.db.selectFrom('people').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@ import { checkRowLevelSecurity } from '../../db/security-check.ts';
 import { every } from '../../platform/periodic.ts';
 import { createScheduler } from '../../platform/scheduler.ts';
 import { outboxJob } from '../../platform/outbox/job.ts';
-import { escalationJob } from '../../domain/cases/escalation-job.ts';
+import { escalationJob, reminderJob } from '../../domain/cases/case-jobs.ts';
 import { smtpTransport } from '../../platform/outbox/transport.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -45,7 +45,7 @@ export function registerServeCommand(program: Command) {
       const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
       const scheduler = createScheduler({
         database, clock,
-        jobs: [escalationJob(database), outboxJob(database, transport, log)],
+        jobs: [reminderJob(database), escalationJob(database), outboxJob(database, transport, log)],
         onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
       });
       const app = await buildServer({

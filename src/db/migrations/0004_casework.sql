@@ -57,6 +57,9 @@ create table cases (
   resolve_due_at timestamptz,
   -- While the case waits on the requester its clock stands still.
   paused_at timestamptz,
+  -- The deadline the owner was last reminded of: a new deadline re-arms the reminder.
+  acknowledge_reminded_for timestamptz,
+  resolve_reminded_for timestamptz,
   acknowledged_at timestamptz,
   resolved_at timestamptz,
   resolved_by_unit_id uuid references units (id),
@@ -126,9 +129,11 @@ create policy cases_read on cases for select using (
   mainstay_is_admin() or involved_path && mainstay_scope()
   or requester_person_id = mainstay_person());
 create policy cases_insert on cases for insert with check (true);
+-- The owning chain changes a case; a referral may hand it outside the actor's part of
+-- the tree, so the changed row only has to stay one the actor was involved with.
 create policy cases_update on cases for update
   using (mainstay_is_admin() or owner_path && mainstay_scope())
-  with check (mainstay_is_admin() or owner_path && mainstay_scope());
+  with check (mainstay_is_admin() or involved_path && mainstay_scope());
 
 alter table case_requesters enable row level security;
 alter table case_requesters force row level security;

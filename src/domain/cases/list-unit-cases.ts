@@ -8,8 +8,11 @@ import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from
 import { isOverdueSql } from './case.queries.ts';
 
 export interface ListCasesInput extends PageRequest {
-  /** own: owned by the unit; subtree: owned by it or any unit below. */
-  scope: 'own' | 'subtree';
+  /**
+   * own: owned by the unit; subtree: owned by it or any unit below; involved: every case
+   * the unit or a unit below ever owned — escalated or referred away included.
+   */
+  scope: 'own' | 'subtree' | 'involved';
   status?: CaseStatus | undefined;
   overdue?: boolean | undefined;
   escalated?: boolean | undefined;
@@ -34,9 +37,9 @@ export async function listUnitCases(ctx: Ctx, unitId: string, input: ListCasesIn
     .select(['c.id', 'c.reference', 'c.status', 'c.urgency', 'k.code as categoryCode', 'c.owning_unit_id', 'c.created_at',
       'c.acknowledge_due_at', 'c.resolve_due_at', 'c.escalation_level', 'c.triage'])
     .select(isOverdueSql(now).as('overdue'));
-  query = input.scope === 'own'
-    ? query.where('c.owning_unit_id', '=', unitId)
-    : query.where(sql<boolean>`c.owner_path @> array[${unitId}::uuid]`);
+  if (input.scope === 'own') query = query.where('c.owning_unit_id', '=', unitId);
+  else if (input.scope === 'subtree') query = query.where(sql<boolean>`c.owner_path @> array[${unitId}::uuid]`);
+  else query = query.where(sql<boolean>`c.involved_path @> array[${unitId}::uuid]`);
   if (input.status) query = query.where('c.status', '=', input.status);
   if (input.overdue !== undefined) query = query.where(input.overdue ? isOverdueSql(now) : sql<boolean>`not (${isOverdueSql(now)})`);
   if (input.escalated !== undefined) query = query.where('c.escalation_level', input.escalated ? '>' : '=', 0);

@@ -63,7 +63,8 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
       tags, summary: "A unit's case queue, newest first", params: IdParams,
       querystring: z.strictObject({
         ...PageQuery,
-        scope: z.enum(['own', 'subtree']).default('own'),
+        scope: z.enum(['own', 'subtree', 'involved']).default('own')
+          .describe('own: owned by this unit; subtree: owned by it or below; involved: ever owned by it or below, escalated or referred away included'),
         status: z.enum(['new', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'reopened', 'merged']).optional(),
         overdue: z.enum(['true', 'false']).optional(),
         escalated: z.enum(['true', 'false']).optional(),

@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { listCategories } from '../../domain/cases/categories.ts';
 import { createCase } from '../../domain/cases/create-case.ts';
 import { addRequesterInformation, confirmCase, rateCase, reopenCase, trackCase } from '../../domain/cases/track-case.ts';
+import rateLimit from '@fastify/rate-limit';
 import { systemActor, transact, type Ctx } from '../../domain/context.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { AppDeps } from '../request-context.ts';
 import { errorResponses, Id, Text } from '../schemas.ts';
 import { CaseIntake, Category, Created, TokenParams, TrackView } from './cases.schemas.ts';
 
 const tags = ['public'];
+
+/** Per address: enough for a family sharing one connection, not for a script. */
+export const PUBLIC_LIMITS = { intakePerMinute: 10, trackingPerMinute: 60 };
 
 /**
  * The doors that need no account: the public intake form and the requester's tracking
@@ -16,6 +21,14 @@ const tags = ['public'];
  * returns (status, public updates, the owning level; never an official or an internal note).
  */
 export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  // Doors without an account are the ones a flood comes through: limits per address, with
+  // a 429 that says when to come back (and a Retry-After header).
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new DomainError('throttled', 'rate_limited',
+      `Too many requests from this address: at most ${context.max} per ${context.after === '1 minute' ? 'minute' : context.after}. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  });
   const asPublic = <T>(requestId: string, fn: (ctx: Ctx) => Promise<T>) =>
     transact(deps.database, systemActor('public'), deps.clock, fn, requestId);
 
@@ -24,6 +37,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   }, (request) => asPublic(request.id, async (ctx) => ({ items: await listCategories(ctx, { publicOnly: true }) })));
 
   app.post('/public/cases', {
+    config: { rateLimit: { max: PUBLIC_LIMITS.intakePerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Bring a difficulty (no account): answers a tracking token and a reference',
       body: CaseIntake.extend({ unitId: Id.optional().describe("The unit whose form this is: its triage queue takes what cannot be placed (default: the root)") }),
@@ -36,12 +50,14 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   });
 
   app.get('/track/:token', {
+    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
     schema: { tags, security: [], summary: 'Follow a case by its tracking token', params: TokenParams, response: { 200: TrackView, ...errorResponses } },
   }, (request) => asPublic(request.id, (ctx) => trackCase(ctx, request.params.token)));
 
   const then = (token: string, requestId: string) => asPublic(requestId, (ctx) => trackCase(ctx, token));
 
   app.post('/track/:token/confirm', {
+    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
     schema: { tags, security: [], summary: 'Confirm the resolution: the case closes', params: TokenParams, response: { 200: TrackView, ...errorResponses } },
   }, async (request) => {
     await asPublic(request.id, (ctx) => confirmCase(ctx, request.params.token));
@@ -49,6 +65,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   });
 
   app.post('/track/:token/reopen', {
+    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Not resolved after all: reopen within 14 days of the resolution', params: TokenParams,
       body: z.strictObject({ reason: Text(2000).min(1) }), response: { 200: TrackView, ...errorResponses },
@@ -59,6 +76,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   });
 
   app.post('/track/:token/rate', {
+    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Rate the handling of a resolved case, once', params: TokenParams,
       body: z.strictObject({ stars: z.number().int().min(1).max(5), comment: Text(2000).optional() }), response: { 200: TrackView, ...errorResponses },
@@ -69,6 +87,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   });
 
   app.post('/track/:token/information', {
+    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Add information to an open case (a case waiting on it resumes)', params: TokenParams,
       body: z.strictObject({ text: Text(4000).min(1) }), response: { 200: TrackView, ...errorResponses },

@@ -8400,6 +8400,438 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/units/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue an API key for the unit (administrators); the key is shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Shown once; only its SHA-256 is kept */
+                            key: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of the unit's API keys at once (administrators) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                    /** @description A unit, person or account id (UUID) */
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{id}/calendar": {
         parameters: {
             query?: never;
@@ -9151,7 +9583,8 @@ export interface paths {
                     /** @description Items per page (default 50, at most 200) */
                     limit?: number;
                     overdue?: "true" | "false";
-                    scope?: "own" | "subtree";
+                    /** @description own: owned by this unit; subtree: owned by it or below; involved: ever owned by it or below, escalated or referred away included */
+                    scope?: "own" | "subtree" | "involved";
                     status?: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
                     urgency?: "low" | "normal" | "urgent" | "life_threatening";
                 };

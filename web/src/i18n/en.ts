@@ -96,7 +96,7 @@ export const en = {
   },
   cases: {
     title: 'Cases', titleOf: 'Cases of {{unit}}', backToUnit: 'Back to the unit', filters: 'Filters', scope: 'Whose cases',
-    own: 'This unit', subtree: 'This unit and all below', any: 'Any', overdueOnly: 'Overdue only', escalatedOnly: 'Escalated only',
+    own: 'This unit', involved: 'Ever handled here or below (escalated or referred away too)', subtree: 'This unit and all below', any: 'Any', overdueOnly: 'Overdue only', escalatedOnly: 'Escalated only',
     queue: 'Queue', none: 'No cases.', due: 'Due', overdue: 'overdue', escalated: 'escalated', triage: 'triage', case: 'Case',
     owner: 'Owned by', acknowledgeBy: 'Acknowledge by', resolveBy: 'Resolve by', requester: 'Requester',
     requesterHidden: 'Visible only to the owning unit and those above it', escalatedTimes: 'Escalated {{count}} times because deadlines passed.',

@@ -97,7 +97,7 @@ export const ko: Catalogue = {
   },
   cases: {
     title: '사건', titleOf: '{{unit}}의 사건', backToUnit: '조직으로 돌아가기', filters: '필터', scope: '범위',
-    own: '이 조직', subtree: '이 조직과 하위 전체', any: '전체', overdueOnly: '기한 초과만', escalatedOnly: '상향 이관만',
+    own: '이 조직', involved: '이 조직과 하위에서 다룬 적 있는 모든 사건 (이관된 것 포함)', subtree: '이 조직과 하위 전체', any: '전체', overdueOnly: '기한 초과만', escalatedOnly: '상향 이관만',
     queue: '목록', none: '사건이 없습니다.', due: '기한', overdue: '기한 초과', escalated: '상향 이관', triage: '분류 대기', case: '사건',
     owner: '담당 조직', acknowledgeBy: '확인 기한', resolveBy: '해결 기한', requester: '신청인',
     requesterHidden: '담당 조직과 그 상위 조직만 볼 수 있습니다', escalatedTimes: '기한이 지나 {{count}}번 상향 이관되었습니다.',

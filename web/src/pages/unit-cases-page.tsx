@@ -18,7 +18,7 @@ export function UnitCasesPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const unit = useApi(id, () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id } } })));
-  const [scope, setScope] = useState<'own' | 'subtree'>('own');
+  const [scope, setScope] = useState<'own' | 'subtree' | 'involved'>('own');
   const [status, setStatus] = useState<string>('');
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);
@@ -38,6 +38,7 @@ export function UnitCasesPage({ id }: { id: string }) {
           <select id="cases-scope" value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
             <option value="own">{t('cases.own')}</option>
             <option value="subtree">{t('cases.subtree')}</option>
+            <option value="involved">{t('cases.involved')}</option>
           </select>
         </div>
         <div className="field">

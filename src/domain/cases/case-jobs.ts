@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { systemActor, transact } from '../context.ts';
 import { escalateOverdue } from './escalate-overdue.ts';
+import { remindOwners } from './remind-owners.ts';
 
 /** How often the server looks for passed deadlines; a case is late by at most this much. */
 export const ESCALATION_INTERVAL_MS = 60_000;
@@ -11,4 +12,11 @@ export const escalationJob = (database: Database): ScheduledJob => ({
   name: 'cases.escalate',
   everyMs: ESCALATION_INTERVAL_MS,
   run: (now) => transact(database, systemActor('system:escalation'), { now: () => now }, (ctx) => escalateOverdue(ctx)),
+});
+
+/** The reminders before deadlines: owners hear of a deadline while there is still time. */
+export const reminderJob = (database: Database): ScheduledJob => ({
+  name: 'cases.remind',
+  everyMs: ESCALATION_INTERVAL_MS,
+  run: (now) => transact(database, systemActor('system:reminders'), { now: () => now }, (ctx) => remindOwners(ctx)),
 });

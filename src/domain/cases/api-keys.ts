@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { newId } from '../../platform/ids.ts';
+import { authorize, placeUnit } from '../access/guard.ts';
+import { unitPolicy } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ctx } from '../context.ts';
+import { conflict, notFound } from '../errors.ts';
+
+/** Recognisable in logs and secret scanners; 32 random bytes after it. */
+export const API_KEY_PREFIX = 'ms311_';
+
+export const apiKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+async function placedForKeys(ctx: Ctx, unitId: string, action: string) {
+  const placed = await placeUnit(ctx, unitId);
+  if (!placed) throw notFound('unit', unitId);
+  // Administrators only; an official sees a 403 inside their scope, a 404 outside it.
+  authorize(ctx.actor.isAdmin, unitPolicy.read(ctx.actor, placed), 'unit', unitId, action);
+  return placed;
+}
+
+/**
+ * A key for a machine client of the unit (an Open311 app): requests it files are
+ * received by the unit. The key is returned once; only its SHA-256 is kept, and the
+ * audit trail names the key by id and name, never the key.
+ */
+export async function issueApiKey(ctx: Ctx, unitId: string, input: { name: string }): Promise<{ id: string; key: string }> {
+  await placedForKeys(ctx, unitId, 'issue_api_key');
+  const unit = await ctx.db.selectFrom('units').select('closed_at').where('id', '=', unitId).executeTakeFirstOrThrow();
+  if (unit.closed_at) throw conflict('unit_closed', 'A closed unit receives no requests; it gets no API key.', { unitId });
+  const id = newId();
+  const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  await ctx.db.insertInto('unit_api_keys').values({
+    id, unit_id: unitId, name: input.name, key_hash: apiKeyHash(key), created_at: ctx.clock.now(), created_by_account_id: ctx.actor.accountId,
+  }).execute();
+  await recordAudit(ctx, { action: 'unit.api_key.issue', targetType: 'unit', targetId: unitId, unitId, details: { keyId: id, name: input.name } });
+  return { id, key };
+}
+
+/** Revoked at once; revoking a revoked key changes nothing. */
+export async function revokeApiKey(ctx: Ctx, unitId: string, keyId: string): Promise<void> {
+  await placedForKeys(ctx, unitId, 'revoke_api_key');
+  const row = await ctx.db.selectFrom('unit_api_keys').select(['id', 'revoked_at']).where('id', '=', keyId).where('unit_id', '=', unitId).forUpdate().executeTakeFirst();
+  if (!row) throw notFound('api_key', keyId);
+  if (row.revoked_at) return;
+  await ctx.db.updateTable('unit_api_keys').set({ revoked_at: ctx.clock.now() }).where('id', '=', keyId).execute();
+  await recordAudit(ctx, { action: 'unit.api_key.revoke', targetType: 'unit', targetId: unitId, unitId, details: { keyId } });
+}
+
+/**
+ * The unit a key speaks for: by its hash, not revoked, the unit open. Call it in a
+ * transaction whose scope may read the keys (the Open311 door runs as a system actor).
+ */
+export async function unitForApiKey(db: Kysely<DB>, key: string): Promise<{ keyId: string; unitId: string; name: string } | undefined> {
+  if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return undefined;
+  const row = await db.selectFrom('unit_api_keys as k').innerJoin('units as u', 'u.id', 'k.unit_id')
+    .select(['k.id', 'k.unit_id', 'k.name'])
+    .where('k.key_hash', '=', apiKeyHash(key)).where('k.revoked_at', 'is', null).where('u.closed_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { keyId: row.id, unitId: row.unit_id, name: row.name } : undefined;
+}

@@ -85,3 +85,40 @@ describe.skipIf(NO_BROWSER)('a case from the public form to a rating, in the bro
     expect(stored).toEqual({ status: 'closed', rating_stars: 4, owning_unit_id: app.tree.districts[0], escalation_level: 1 });
   });
 });
+
+describe.skipIf(NO_BROWSER)('an official files a case for someone and refers it, in the browser', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    const deadlines = Object.fromEntries(URGENCIES.map((u) => [u, { acknowledgeHours: 24, resolveHours: 72 }])) as Deadlines;
+    await run(app.database, (ctx) => createCategory(ctx, { code: 'roads', name: 'Roads', handlingLevel: 'cell', public: false, deadlines }));
+  });
+  afterAll(async () => { await app?.close(); });
+
+  it('after a phone call the district files it, then hands it to the cell that should take it', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, app.actors.districtOfficial);
+    await page.goto(`/units/${app.tree.districts[0]}/cases`);
+    await page.getByRole('button', { name: 'File a case' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('What is it about?').locator('option').first().waitFor({ state: 'attached' });
+    await expectAccessible(page, 'file a case dialog');
+    await dialog.getByLabel('What happened').fill('A pothole swallowed a bicycle.');
+    await dialog.getByLabel("The person's name").fill('Eun-ji');
+    await dialog.getByLabel('Phone').fill('+82 10 5555 0101');
+    await dialog.getByRole('button', { name: 'File a case' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Case C-/ }).waitFor();
+    expect(await page.getByText('Eun-ji · +82 10 5555 0101').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Refer' }).click();
+    const refer = page.getByRole('dialog');
+    await refer.getByRole('combobox', { name: 'Find the unit that should take it' }).fill('Cell 0.0.1');
+    await refer.getByRole('option', { name: /Cell 0\.0\.1/ }).click();
+    await refer.getByLabel('Why (the receiving unit reads this)').fill('Their street.');
+    await expectAccessible(page, 'refer dialog');
+    await refer.getByRole('button', { name: 'Refer' }).click();
+    await refer.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('dl.details').textContent()).toContain('Cell 0.0.1');
+    await page.getByText('Referred to another unit').waitFor();
+  });
+});

@@ -100,6 +100,8 @@ export const en = {
     queue: 'Queue', none: 'No cases.', due: 'Due', overdue: 'overdue', escalated: 'escalated', triage: 'triage', case: 'Case',
     owner: 'Owned by', acknowledgeBy: 'Acknowledge by', resolveBy: 'Resolve by', requester: 'Requester',
     requesterHidden: 'Visible only to the owning unit and those above it', escalatedTimes: 'Escalated {{count}} times because deadlines passed.',
+    referTitle: 'Refer case {{reference}}', referTo: 'To', findUnit: 'Find the unit that should take it', referReason: 'Why (the receiving unit reads this)',
+    fileTitle: 'File a case for someone', file: 'File a case', requesterName: "The person's name",
     next: 'Next step', note: 'Note (optional)', publicNote: 'Show the note to the requester', timeline: 'Timeline', internal: 'internal',
   },
   errors: {

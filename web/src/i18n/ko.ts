@@ -101,6 +101,8 @@ export const ko: Catalogue = {
     queue: '목록', none: '사건이 없습니다.', due: '기한', overdue: '기한 초과', escalated: '상향 이관', triage: '분류 대기', case: '사건',
     owner: '담당 조직', acknowledgeBy: '확인 기한', resolveBy: '해결 기한', requester: '신청인',
     requesterHidden: '담당 조직과 그 상위 조직만 볼 수 있습니다', escalatedTimes: '기한이 지나 {{count}}번 상향 이관되었습니다.',
+    referTitle: '사건 {{reference}} 이관', referTo: '이관 대상', findUnit: '맡을 조직 찾기', referReason: '사유 (받는 조직이 읽습니다)',
+    fileTitle: '대신 사건 접수', file: '사건 접수', requesterName: '신청인 이름',
     next: '다음 단계', note: '메모 (선택)', publicNote: '신청인에게 메모 공개', timeline: '경과', internal: '내부',
   },
   errors: {

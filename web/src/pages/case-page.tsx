@@ -5,6 +5,8 @@ import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { Dialog } from '../components/dialog';
+import { SearchBox, type SearchOption } from '../components/search-box';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { usePageTitle } from '../app';
@@ -19,13 +21,17 @@ export function CasePage({ id }: { id: string }) {
   const action = useAction();
   const [note, setNote] = useState('');
   const [publicNote, setPublicNote] = useState(false);
+  const [referring, setReferring] = useState(false);
+  const [target, setTarget] = useState<SearchOption | null>(null);
+  const refer = useAction();
   usePageTitle(loaded.data ? `${t('cases.case')} ${loaded.data.reference}` : t('cases.case'));
 
   if (loaded.error) return <><h1>{t('cases.case')}</h1><ErrorMessage error={loaded.error} /></>;
   const c = loaded.data;
   if (!c) return <Loading />;
-  // Referring and merging need a unit or a case to point at; they are for the API and a later page.
+  // Merging needs another case to point at: for the API and a later page. Referring picks a unit below.
   const simple = c.abilities.transitions.filter((to): to is Target => to !== 'referred' && to !== 'merged');
+  const mayRefer = c.abilities.transitions.includes('referred');
   const transition = (to: Target) => action.run(
     () => unwrap(api.POST('/api/v1/cases/{id}/transition', { params: { path: { id } }, body: { to, ...(note.trim() ? { note: note.trim(), publicNote } : {}) } })),
     () => { setNote(''); loaded.reload(); },
@@ -59,8 +65,26 @@ export function CasePage({ id }: { id: string }) {
           <ErrorMessage error={action.error} />
           <div className="toolbar">
             {simple.map((to) => <button key={to} type="button" className={to === 'resolved' ? undefined : 'secondary'} disabled={action.busy} onClick={() => void transition(to)}>{t(`caseAction.${to}`)}</button>)}
+            {mayRefer && <button type="button" className="secondary" onClick={() => setReferring(true)}>{t('caseAction.referred')}</button>}
           </div>
         </section>
+      )}
+      {referring && (
+        <Dialog title={t('cases.referTitle', { reference: c.reference })} open onClose={() => setReferring(false)} submitLabel={t('caseAction.referred')}
+          busy={refer.busy || !target || !note.trim()}
+          onSubmit={() => target && refer.run(
+            () => unwrap(api.POST('/api/v1/cases/{id}/transition', { params: { path: { id } }, body: { to: 'referred', toUnitId: target.id, note: note.trim() } })),
+            () => { setReferring(false); setTarget(null); setNote(''); loaded.reload(); },
+          )}>
+          {target
+            ? <p>{t('cases.referTo')}: <strong>{target.name}</strong> ({target.detail}) <button type="button" className="link" onClick={() => setTarget(null)}>{t('common.change')}</button></p>
+            : <SearchBox label={t('cases.findUnit')} kind="unit" onSelect={setTarget} exclude={(o) => o.id === c.owningUnitId} />}
+          <div className="field">
+            <label htmlFor="refer-reason">{t('cases.referReason')}</label>
+            <textarea id="refer-reason" rows={3} required value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <ErrorMessage error={refer.error} />
+        </Dialog>
       )}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('cases.timeline')}</h2>

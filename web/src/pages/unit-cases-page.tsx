@@ -9,6 +9,7 @@ import { Empty, ErrorMessage, Loading } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import { useFormat } from '../i18n/format';
 import { usePageTitle } from '../app';
+import { FileCaseDialog } from './file-case-dialog';
 
 type Query = NonNullable<paths['/api/v1/units/{id}/cases']['get']['parameters']['query']>;
 const STATUSES = ['new', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'reopened', 'merged'] as const;
@@ -22,6 +23,7 @@ export function UnitCasesPage({ id }: { id: string }) {
   const [status, setStatus] = useState<string>('');
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);
+  const [filing, setFiling] = useState(false);
   usePageTitle(unit.data ? t('cases.titleOf', { unit: unit.data.name }) : t('cases.title'));
   const query: Query = { scope, limit: 50, ...(status ? { status: status as Query['status'] } : {}), ...(overdue ? { overdue: 'true' } : {}), ...(escalated ? { escalated: 'true' } : {}) };
   const cases = usePages(JSON.stringify([id, query]), (cursor) =>
@@ -31,6 +33,8 @@ export function UnitCasesPage({ id }: { id: string }) {
     <>
       <h1>{unit.data ? t('cases.titleOf', { unit: unit.data.name }) : t('cases.title')}</h1>
       <p><Link href={`/units/${id}`}>{t('cases.backToUnit')}</Link></p>
+      <div className="toolbar"><button type="button" onClick={() => setFiling(true)}>{t('cases.file')}</button></div>
+      {filing && <FileCaseDialog unitId={id} onClose={() => setFiling(false)} />}
       <fieldset className="filters">
         <legend>{t('cases.filters')}</legend>
         <div className="field">

@@ -9,7 +9,7 @@ import { withSystemScope, type Ctx } from '../context.ts';
  * the tree), but wall-clock time for life-threatening cases. Read past the actor's
  * scope: the requester and the escalation sweep need it too.
  */
-async function calendarFor(ctx: Ctx, unitId: string, urgency: Urgency): Promise<Calendar> {
+export async function calendarFor(ctx: Ctx, unitId: string, urgency: Urgency): Promise<Calendar> {
   if (urgency === 'life_threatening') return WALL_CLOCK;
   return (await withSystemScope(ctx, () => effectiveCalendar(ctx, unitId))).calendar;
 }

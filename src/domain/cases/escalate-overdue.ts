@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { Ctx } from '../context.ts';
-import { addCaseEvent, unitPath } from './case.queries.ts';
-import { dueAt } from './deadlines.ts';
-import { notifyRequester } from './notify-requester.ts';
 import type { Deadlines, Urgency } from '../../db/schema-cases.ts';
+import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
+import type { Calendar } from '../calendar/calendar.ts';
+import { addWorkingTime } from '../calendar/working-time.ts';
+import type { Ctx } from '../context.ts';
+import { calendarFor } from './deadlines.ts';
+import { requesterMessage } from './notify-requester.ts';
 
 export interface EscalationStep { caseId: string; reference: string; level: number; fromUnitId: string; toUnitId: string; deadline: 'acknowledge' | 'resolve'; dueAt: string }
+
+/** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
+const CHUNK = 1_000;
 
 /**
  * Every case whose deadline has passed rises to the parent of its owner, with a fresh
@@ -14,66 +18,104 @@ export interface EscalationStep { caseId: string; reference: string; level: numb
  * while deadlines have passed, up to the root — so a sweep after downtime catches up.
  * Decided from the database alone: cases are claimed with SKIP LOCKED and each step has
  * its own key (case, level), so concurrent or repeated sweeps never escalate twice.
+ * Set-based: a batch is read in three queries, the steps are worked out in memory (the
+ * working-time arithmetic is the calendar's), and written in a few multi-row statements.
  * Runs as the system; `dryRun` reports what would happen and changes nothing.
  */
 export async function escalateOverdue(ctx: Ctx, options: { dryRun?: boolean; batch?: number } = {}): Promise<EscalationStep[]> {
   const now = ctx.clock.now();
-  const due = await sql<{ id: string }>`
-    select c.id from cases c join units u on u.id = c.owning_unit_id
+  const cases = (await sql<{
+    id: string; reference: string; status: string; urgency: Urgency; owning_unit_id: string; escalation_level: number;
+    acknowledge_due_at: Date | null; resolve_due_at: Date | null; owner_path: string[]; deadlines: Deadlines;
+  }>`
+    select c.id, c.reference, c.status, c.urgency, c.owning_unit_id, c.escalation_level, c.acknowledge_due_at, c.resolve_due_at,
+           c.owner_path, k.deadlines
+      from cases c join units u on u.id = c.owning_unit_id join case_categories k on k.id = c.category_id
      where u.parent_id is not null
        and ((c.status = 'new' and c.acknowledge_due_at <= ${now})
          or (c.status in ('acknowledged', 'in_progress', 'reopened') and c.resolve_due_at <= ${now}))
      order by least(c.acknowledge_due_at, c.resolve_due_at), c.id
      limit ${options.batch ?? 1_000}
-     for update of c skip locked`.execute(ctx.db);
-  const steps: EscalationStep[] = [];
-  for (const { id } of due.rows) steps.push(...await escalateOne(ctx, id, now, options.dryRun ?? false));
-  return steps;
-}
+     for update of c skip locked`.execute(ctx.db)).rows;
+  if (cases.length === 0) return [];
 
-async function escalateOne(ctx: Ctx, caseId: string, now: Date, dryRun: boolean): Promise<EscalationStep[]> {
-  const row = await ctx.db.selectFrom('cases as c').innerJoin('case_categories as k', 'k.id', 'c.category_id')
-    .select(['c.id', 'c.reference', 'c.status', 'c.urgency', 'c.owning_unit_id', 'c.escalation_level', 'c.acknowledge_due_at', 'c.resolve_due_at', 'c.involved_path', 'k.deadlines'])
-    .where('c.id', '=', caseId).executeTakeFirstOrThrow();
-  const deadlines = row.deadlines as Deadlines;
-  const kind: 'acknowledge' | 'resolve' = row.status === 'new' ? 'acknowledge' : 'resolve';
-  let owner = (await unitPath(ctx, row.owning_unit_id))!;
-  let dueTime = (kind === 'acknowledge' ? row.acknowledge_due_at : row.resolve_due_at)!;
-  let level = row.escalation_level;
-  let resolveDue = row.resolve_due_at;
+  // Every unit a case can rise through is on its owner's path.
+  const unitIds = [...new Set(cases.flatMap((c) => c.owner_path))];
+  const units = new Map((await ctx.db.selectFrom('units').select(['id', 'name', 'parent_id']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u]));
+  const calendars = new Map<string, Calendar>();
+  const calendarOf = async (unitId: string, urgency: Urgency) => {
+    const key = urgency === 'life_threatening' ? 'wall' : unitId;
+    if (!calendars.has(key)) calendars.set(key, await calendarFor(ctx, unitId, urgency));
+    return calendars.get(key)!;
+  };
+
   const steps: EscalationStep[] = [];
-  while (dueTime <= now && owner.parent_id) {
-    const parent = (await unitPath(ctx, owner.parent_id))!;
-    level += 1;
-    steps.push({ caseId, reference: row.reference, level, fromUnitId: owner.id, toUnitId: parent.id, deadline: kind, dueAt: dueTime.toISOString() });
-    const at = dueTime;
-    const hours = deadlines[row.urgency as Urgency];
-    dueTime = await dueAt(ctx, parent.id, at, kind === 'acknowledge' ? hours.acknowledgeHours : hours.resolveHours, row.urgency as Urgency);
-    if (kind === 'acknowledge') resolveDue = await dueAt(ctx, parent.id, at, hours.resolveHours, row.urgency as Urgency);
-    else resolveDue = dueTime;
-    if (!dryRun) {
-      // The key (case, level) refuses a second escalation of the same step outright.
-      await ctx.db.insertInto('case_escalations').values({
-        case_id: caseId, level, from_unit_id: owner.id, to_unit_id: parent.id, deadline: kind, due_at: at, at: now,
-      }).execute();
-      await addCaseEvent(ctx, caseId, {
-        kind: 'escalated', public: true, fromUnitId: owner.id, toUnitId: parent.id,
-        note: `The ${kind} deadline passed at ${at.toISOString()}; the case rose to ${parent.name}.`,
-        details: { level, deadline: kind, dueAt: at.toISOString() },
-      });
-      await recordAudit(ctx, {
-        action: 'case.escalate', targetType: 'case', targetId: caseId, unitId: parent.id,
-        before: { owningUnitId: owner.id }, after: { owningUnitId: parent.id }, details: { level, deadline: kind, dueAt: at.toISOString() },
-      });
+  const updates: Array<{ id: string; owner: string; level: number; acknowledgeDue: Date | null; resolveDue: Date | null }> = [];
+  for (const c of cases) {
+    const kind: 'acknowledge' | 'resolve' = c.status === 'new' ? 'acknowledge' : 'resolve';
+    const hours = c.deadlines[c.urgency];
+    let owner = units.get(c.owning_unit_id)!;
+    let due = (kind === 'acknowledge' ? c.acknowledge_due_at : c.resolve_due_at)!;
+    let acknowledgeDue = c.acknowledge_due_at;
+    let resolveDue = c.resolve_due_at;
+    let level = c.escalation_level;
+    while (due <= now && owner.parent_id) {
+      const parent = units.get(owner.parent_id)!;
+      level += 1;
+      steps.push({ caseId: c.id, reference: c.reference, level, fromUnitId: owner.id, toUnitId: parent.id, deadline: kind, dueAt: due.toISOString() });
+      const calendar = await calendarOf(parent.id, c.urgency);
+      const at = due;
+      resolveDue = addWorkingTime(at, hours.resolveHours, calendar);
+      if (kind === 'acknowledge') {
+        acknowledgeDue = addWorkingTime(at, hours.acknowledgeHours, calendar);
+        due = acknowledgeDue;
+      } else {
+        due = resolveDue;
+      }
+      owner = parent;
     }
-    owner = parent;
+    updates.push({ id: c.id, owner: owner.id, level, acknowledgeDue, resolveDue });
   }
-  if (!dryRun && steps.length > 0) {
-    await notifyRequester(ctx, caseId, { kind: 'escalated' });
-    await ctx.db.updateTable('cases').set({
-      owning_unit_id: owner.id, owner_path: owner.path, escalation_level: level, updated_at: now,
-      ...(kind === 'acknowledge' ? { acknowledge_due_at: dueTime } : {}), resolve_due_at: resolveDue,
-    }).where('id', '=', caseId).execute();
+  if (options.dryRun) return steps;
+
+  const name = (id: string) => units.get(id)!.name;
+  for (let i = 0; i < steps.length; i += CHUNK) {
+    const chunk = steps.slice(i, i + CHUNK);
+    // The key (case, level) refuses a second escalation of the same step outright.
+    await ctx.db.insertInto('case_escalations').values(chunk.map((s) => ({
+      case_id: s.caseId, level: s.level, from_unit_id: s.fromUnitId, to_unit_id: s.toUnitId, deadline: s.deadline, due_at: s.dueAt, at: now,
+    }))).execute();
+    await ctx.db.insertInto('case_events').values(chunk.map((s) => ({
+      case_id: s.caseId, at: now, kind: 'escalated', public: true, actor_label: ctx.actor.label, actor_account_id: ctx.actor.accountId,
+      from_status: null, to_status: null, from_unit_id: s.fromUnitId, to_unit_id: s.toUnitId,
+      note: `The ${s.deadline} deadline passed at ${s.dueAt}; the case rose to ${name(s.toUnitId)}.`,
+      details: JSON.stringify({ level: s.level, deadline: s.deadline, dueAt: s.dueAt }),
+    }))).execute();
+    await ctx.db.insertInto('audit_events').values(chunk.map((s) => ({
+      at: now, actor_account_id: ctx.actor.accountId, actor_label: ctx.actor.label, action: 'case.escalate', target_type: 'case',
+      target_id: s.caseId, unit_id: s.toUnitId, details: JSON.stringify({ level: s.level, deadline: s.deadline, dueAt: s.dueAt }),
+      before: JSON.stringify({ owningUnitId: s.fromUnitId }), after: JSON.stringify({ owningUnitId: s.toUnitId }), request_id: ctx.requestId ?? null,
+    }))).execute();
+  }
+  for (let i = 0; i < updates.length; i += CHUNK) {
+    const chunk = updates.slice(i, i + CHUNK);
+    await sql`
+      update cases c
+         set owning_unit_id = v.owner, owner_path = u.ancestor_ids || u.id, escalation_level = v.level,
+             acknowledge_due_at = v.acknowledge_due, resolve_due_at = v.resolve_due, updated_at = ${now}
+        from unnest(${chunk.map((u) => u.id)}::uuid[], ${chunk.map((u) => u.owner)}::uuid[], ${chunk.map((u) => u.level)}::int[],
+                    ${chunk.map((u) => u.acknowledgeDue)}::timestamptz[], ${chunk.map((u) => u.resolveDue)}::timestamptz[])
+             as v(id, owner, level, acknowledge_due, resolve_due)
+        join units u on u.id = v.owner
+       where c.id = v.id`.execute(ctx.db);
+  }
+  // The requesters who gave an address hear that their case went up.
+  const mailed = await ctx.db.selectFrom('case_requesters as r').innerJoin('cases as c', 'c.id', 'r.case_id')
+    .select(['c.id', 'c.reference', 'r.email', 'r.name'])
+    .where('r.case_id', 'in', updates.map((u) => u.id)).where('r.email', 'is not', null).execute();
+  for (const row of mailed) {
+    const message = requesterMessage(row, { kind: 'escalated' });
+    if (message) await enqueueMessage(ctx.db, message, now);
   }
   return steps;
 }

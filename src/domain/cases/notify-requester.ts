@@ -1,4 +1,4 @@
-import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
+import { enqueueMessage, type NewMessage } from '../../platform/outbox/enqueue.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 
 export type RequesterNotice =
@@ -21,8 +21,14 @@ const SUBJECT: Record<RequesterNotice['kind'], string> = {
  */
 export async function notifyRequester(ctx: Ctx, caseId: string, notice: RequesterNotice): Promise<void> {
   const row = await withSystemScope(ctx, () => ctx.db.selectFrom('cases as c').leftJoin('case_requesters as r', 'r.case_id', 'c.id')
-    .select(['c.reference', 'r.email', 'r.name']).where('c.id', '=', caseId).executeTakeFirst());
-  if (!row?.email) return;
+    .select(['c.id', 'c.reference', 'r.email', 'r.name']).where('c.id', '=', caseId).executeTakeFirst());
+  const message = row && requesterMessage(row, notice);
+  if (message) await enqueueMessage(ctx.db, message, ctx.clock.now());
+}
+
+/** The mail for one requester, or undefined when they gave no address. */
+export function requesterMessage(row: { id: string; reference: string; email: string | null; name: string | null }, notice: RequesterNotice): NewMessage | undefined {
+  if (!row.email) return undefined;
   const greeting = row.name ? `Dear ${row.name},` : 'Hello,';
   const body = {
     received: `we received your request ${row.reference}. ${notice.kind === 'received' && notice.trackingUrl ? `Follow it, add information and confirm the result at:\n${notice.trackingUrl}\n\nKeep this message: the link is the key to your request.` : 'Keep its reference.'}`,
@@ -30,8 +36,8 @@ export async function notifyRequester(ctx: Ctx, caseId: string, notice: Requeste
     escalated: `your request ${row.reference} was not handled in time, so it has gone to the level above, which now answers for it.`,
     update: `there is news on your request ${row.reference}:\n\n${notice.kind === 'update' ? notice.note : ''}`,
   }[notice.kind];
-  await enqueueMessage(ctx.db, {
+  return {
     to: row.email, subject: `${SUBJECT[notice.kind]} (${row.reference})`, text: `${greeting}\n\n${body}\n`,
-    kind: `case.${notice.kind}`, refType: 'case', refId: caseId,
-  }, ctx.clock.now());
+    kind: `case.${notice.kind}`, refType: 'case', refId: row.id,
+  };
 }

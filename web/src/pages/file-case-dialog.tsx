@@ -4,19 +4,18 @@ import { useLocation } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { CaseKindFields, type Urgency } from '../components/case-fields';
 import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { ErrorMessage } from '../components/status';
 
-const URGENCIES = ['low', 'normal', 'urgent', 'life_threatening'] as const;
-
 /** An official files a case for someone (after a visit or a phone call); it is routed like any other. */
 export function FileCaseDialog({ unitId, onClose }: { unitId: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [, navigate] = useLocation();
   const categories = useApi('categories', () => unwrap(api.GET('/api/v1/categories')));
   const [category, setCategory] = useState('');
-  const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>('normal');
+  const [urgency, setUrgency] = useState<Urgency>('normal');
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
   const [name, setName] = useState('');
@@ -37,18 +36,7 @@ export function FileCaseDialog({ unitId, onClose }: { unitId: string; onClose: (
         navigate(`/cases/${created.id}`);
       })}>
       <ErrorMessage error={categories.error} />
-      <div className="field">
-        <label htmlFor="file-category">{t('report.category')}</label>
-        <select id="file-category" value={chosen} onChange={(e) => setCategory(e.target.value)}>
-          {categories.data?.items.map((c) => <option key={c.code} value={c.code}>{c.names[i18n.language] ?? c.name}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="file-urgency">{t('report.urgency')}</label>
-        <select id="file-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as typeof urgency)}>
-          {URGENCIES.map((u) => <option key={u} value={u}>{t(`urgency.${u}`)}</option>)}
-        </select>
-      </div>
+      <CaseKindFields categories={categories.data?.items} category={chosen} onCategory={setCategory} urgency={urgency} onUrgency={setUrgency} />
       <div className="field">
         <label htmlFor="file-description">{t('report.description')}</label>
         <textarea id="file-description" rows={4} required value={description} onChange={(e) => setDescription(e.target.value)} />

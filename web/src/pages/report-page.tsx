@@ -3,19 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, ApiError, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
+import { CaseKindFields, type Urgency } from '../components/case-fields';
 import { Field } from '../components/field';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage, Loading } from '../components/status';
 import { usePageTitle } from '../app';
 
-const URGENCIES = ['low', 'normal', 'urgent', 'life_threatening'] as const;
-
 /** The public form: anyone brings a difficulty, no account, and leaves with a tracking link. */
 export function ReportPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const categories = useApi('public-categories', () => unwrap(api.GET('/api/v1/public/categories')));
   const [category, setCategory] = useState('');
-  const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>('normal');
+  const [urgency, setUrgency] = useState<Urgency>('normal');
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
   const [name, setName] = useState('');
@@ -61,18 +60,7 @@ export function ReportPage() {
           <p>{t('report.explain')}</p>
           {categories.loading && <Loading />}
           <ErrorMessage error={categories.error} />
-          <div className="field">
-            <label htmlFor="report-category">{t('report.category')}</label>
-            <select id="report-category" value={category || categories.data?.items[0]?.code || ''} onChange={(e) => setCategory(e.target.value)}>
-              {categories.data?.items.map((c) => <option key={c.code} value={c.code}>{c.names[i18n.language] ?? c.name}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="report-urgency">{t('report.urgency')}</label>
-            <select id="report-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as typeof urgency)}>
-              {URGENCIES.map((u) => <option key={u} value={u}>{t(`urgency.${u}`)}</option>)}
-            </select>
-          </div>
+          <CaseKindFields categories={categories.data?.items} category={category || categories.data?.items[0]?.code || ''} onCategory={setCategory} urgency={urgency} onUrgency={setUrgency} />
           <div className="field">
             <label htmlFor="report-description">{t('report.description')}</label>
             <textarea id="report-description" required rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />

@@ -12,56 +12,25 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { LEVELS, NATIONAL_SHAPE } from './lib/config.ts';
 import { json, request } from './lib/http.ts';
+import { ensureNationalOrganization, NATIONAL_DATABASE_URL } from './lib/national.ts';
 import { log, mainstay, ROOT, startServer } from './lib/proc.ts';
 import { writeSection } from './lib/sections.ts';
 import { checkBenchDatabase, query } from './lib/sql.ts';
 import { fixed, int, ms, summarize, type Summary } from './lib/stats.ts';
 
-const url = process.env.BENCH_WEB_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mainstay_bench_web';
+const url = process.env.BENCH_WEB_DATABASE_URL ?? NATIONAL_DATABASE_URL;
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 15);
 const QUERIES = Number(process.env.BENCH_WEB_QUERIES ?? 60);
-const MEMBERS = 10_000_000;
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, MAINSTAY_LOG: 'off' };
 const started = Date.now();
 checkBenchDatabase(url);
 
 // ---- the organization -------------------------------------------------------------------------
-
-async function ensureDatabase() {
-  const name = new URL(url).pathname.slice(1);
-  const admin = url.replace(/\/[^/]*$/, '/postgres');
-  const exists = await query<{ n: number }>(admin, 'select count(*)::int as n from pg_database where datname = $1', [name]);
-  if (exists[0]!.n === 0) await query(admin, `create database "${name}"`);
-}
-
-async function ensureNationalOrganization(): Promise<string> {
-  await ensureDatabase();
-  await mainstay(['migrate'], { env });
-  const [{ units }] = await query<{ units: number }>(url, 'select count(*)::int as units from units') as [{ units: number }];
-  if (units > 0) {
-    log(`reusing the organization in ${new URL(url).pathname.slice(1)} (${int(units)} units)`);
-    return 'reused';
-  }
-  const csv = join(ROOT, '.bench', 'csv', `${NATIONAL_SHAPE.join('-')}-m${MEMBERS}-s1`);
-  await mainstay(['levels', '--set', LEVELS.join(',')], { env });
-  if (!existsSync(join(csv, '.complete'))) {
-    mkdirSync(csv, { recursive: true });
-    log('generating the national organization as CSV');
-    await mainstay(['demo', '--csv', csv, '--shape', NATIONAL_SHAPE.join(','), '--members', String(MEMBERS), '--seed', '1'], { env });
-    writeFileSync(join(csv, '.complete'), '{}');
-  }
-  log('importing units, then members (about 10 minutes)');
-  await mainstay(['import', join(csv, 'units.csv')], { env, resultLine: /^Imported/ });
-  await mainstay(['import', '-', join(csv, 'members.csv')], { env, resultLine: /^Imported/ });
-  await query(url, 'vacuum analyze');
-  return 'loaded now';
-}
 
 /** One sub-district with 500 cells: the widest unit page the issue asks about. */
 async function ensureWideUnit(): Promise<string> {
@@ -147,7 +116,7 @@ async function searchLatency(base: string, token: string, names: string[]): Prom
 
 // ---- run ----------------------------------------------------------------------------------------
 
-const organization = await ensureNationalOrganization();
+const organization = await ensureNationalOrganization(url, env);
 const wideId = await ensureWideUnit();
 log('building the web app');
 execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: ROOT, stdio: 'inherit' });

@@ -12,7 +12,14 @@ export interface Config {
   smtpFrom: string | undefined;
   /** MAINSTAY_TEST_CLOCK=1: an adjustable clock and POST /api/v1/test/clock, for end-to-end tests only. */
   testClock: boolean;
+  /** How much one address may send to the doors that need no account. */
+  publicLimits: PublicLimits;
 }
+
+export interface PublicLimits { intakePerMinute: number; trackingPerMinute: number }
+
+/** Per address: enough for a family sharing one connection, not for a script. */
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { intakePerMinute: 10, trackingPerMinute: 60 };
 
 export function loadConfig(overrides: { data?: string | undefined; port?: string | number | undefined } = {}): Config {
   const port = Number(overrides.port ?? process.env.PORT ?? 3000);
@@ -27,7 +34,22 @@ export function loadConfig(overrides: { data?: string | undefined; port?: string
     smtpUrl,
     smtpFrom: process.env.SMTP_FROM || undefined,
     testClock: process.env.MAINSTAY_TEST_CLOCK === '1',
+    // Raised for a load test on loopback, where every request comes from one address.
+    publicLimits: {
+      intakePerMinute: perMinute('MAINSTAY_PUBLIC_INTAKE_PER_MINUTE', DEFAULT_PUBLIC_LIMITS.intakePerMinute),
+      trackingPerMinute: perMinute('MAINSTAY_PUBLIC_TRACKING_PER_MINUTE', DEFAULT_PUBLIC_LIMITS.trackingPerMinute),
+    },
   };
+}
+
+function perMinute(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new ConfigError(`${name} must be a whole number of requests a minute, at least 1, not "${raw}".`);
+  }
+  return n;
 }
 
 export class ConfigError extends Error {}

@@ -10,6 +10,7 @@ import { registerExportBackupCommands } from './commands/export-backup.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerOutboxCommand } from './commands/outbox.ts';
 import { registerCasesCommands } from './commands/cases.ts';
+import { registerDirectivesCommands } from './commands/directives.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('mainstay')
@@ -25,6 +26,7 @@ registerAuditCommands(program);
 registerExportBackupCommands(program);
 registerOutboxCommand(program);
 registerCasesCommands(program);
+registerDirectivesCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -67,7 +67,11 @@ export interface CasesTable {
   resolved_by_unit_id: string | null;
   closed_at: NullableTimestamp;
   merged_into_id: string | null;
+  /** Migration 0010: the official of the owning unit the case is assigned to. */
+  assignee_person_id: ColumnType<string | null, string | null | undefined, string | null>;
   reopen_count: Generated<number>;
+  /** Migration 0008: a deadline passed and the case, owned by the root, could not rise. */
+  overdue_since: NullableTimestamp;
   rating_stars: number | null;
   rating_comment: string | null;
   rated_at: NullableTimestamp;

@@ -1,10 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ApiKeyTables } from './schema-api-keys.ts';
 import type { CalendarTables } from './schema-calendars.ts';
+import type { CasePhotoTables } from './schema-case-photos.ts';
+import type { CaseStatTables } from './schema-case-stats.ts';
 import type { CaseTables } from './schema-cases.ts';
+import type { DirectiveTables } from './schema-directives.ts';
 
 /** Kysely's view of the tables in migrations/*.sql; keep the two in step. */
-export interface DB extends CaseTables, CalendarTables, ApiKeyTables {
+export interface DB extends DirectiveTables, CaseTables, CaseStatTables, CalendarTables, ApiKeyTables, CasePhotoTables {
   levels: LevelsTable;
   units: UnitsTable;
   people: PeopleTable;

@@ -5,7 +5,7 @@ import type { Database } from './database.ts';
 export const PROTECTED_TABLES = [
   'units', 'people', 'membership_history', 'official_terms', 'accounts', 'sessions',
   'sign_in_failures', 'idempotency_keys', 'audit_events',
-  'cases', 'case_requesters', 'case_events', 'case_escalations',
+  'cases', 'case_requesters', 'case_events', 'case_escalations', 'case_photos',
   'outbox_messages',
   'unit_calendars',
   'unit_api_keys',

@@ -27,8 +27,11 @@ export const conflict = (code: string, message: string, details: Record<string, 
  * records it in the audit trail.
  */
 export class AccessDenied extends DomainError {
-  constructor(readonly what: string, readonly id: string, readonly action: string, readonly visible = false) {
+  /** `more` words a refusal of a batch: its own message, and details listing each refused item. */
+  constructor(readonly what: string, readonly id: string, readonly action: string, readonly visible = false,
+    more: { message?: string; details?: Record<string, unknown> } = {}) {
     super(visible ? 'forbidden' : 'not_found', visible ? 'forbidden' : `${what}_not_found`,
-      visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`, visible ? { action } : { id });
+      more.message ?? (visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`),
+      { ...(visible ? { action } : { id }), ...more.details });
   }
 }

@@ -5,6 +5,7 @@ import { openTestDatabase } from '../../test/test-database.ts';
 import { addMembers, buildSmallTree, run, testClock, type SmallTree } from '../../test/factories.ts';
 import { PASSWORD, ROLES, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
 import { multipartBody } from '../../test/multipart.ts';
+import { JPEG } from '../../test/photos.ts';
 import { createAccount } from '../domain/accounts/accounts.ts';
 import { createUnit } from '../domain/org/create-unit.ts';
 import { createPerson } from '../domain/people/create-person.ts';
@@ -15,6 +16,9 @@ import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
 import { createCase } from '../domain/cases/create-case.ts';
 import { issueApiKey } from '../domain/cases/api-keys.ts';
 import type { Deadlines } from '../db/schema-cases.ts';
+import { createDirective } from '../domain/directives/create-directive.ts';
+import { issueDirective } from '../domain/directives/issue-directive.ts';
+import { askQuestion } from '../domain/directives/questions.ts';
 import { buildServer } from './server.ts';
 
 /**
@@ -68,6 +72,16 @@ const CATEGORY = {
 /** A case waiting in the cell's triage queue (nothing places it elsewhere). */
 const freshCase = async (where: Where) =>
   (await sys((ctx) => createCase(ctx, { categoryCode: CATEGORY.code, description: 'Matrix', urgency: 'low', receivedByUnitId: cell(where) }, 'official'))).id;
+
+const DUE = '2030-01-01T00:00:00Z';
+/** A directive of the district to its cells (issued unless asked not to), and the cell's assignment. */
+const freshDirective = async (where: Where, issued = true) => {
+  const { id } = await sys((ctx) => createDirective(ctx, { issuerUnitId: district(where), title: 'Matrix', body: 'Body', items: [{ title: 'Do', dueAt: DUE }], target: { kind: 'level', level: 'cell' } }));
+  if (!issued) return { id, assignmentId: '' };
+  await sys((ctx) => issueDirective(ctx, id));
+  const a = await database.db.selectFrom('assignments').select('id').where('directive_id', '=', id).where('unit_id', '=', cell(where)).executeTakeFirstOrThrow();
+  return { id, assignmentId: a.id };
+};
 
 const CASES: Record<string, Case> = {
   'GET /api/v1/levels': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/levels' }) },
@@ -166,10 +180,29 @@ const CASES: Record<string, Case> = {
     self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/cases', payload: { categoryCode: CATEGORY.code, description: 'Matrix', urgency: 'low' } }),
   },
   'GET /api/v1/cases/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/cases/${await freshCase(w)}` }) },
+  // A photo is read like its case.
+  'GET /api/v1/cases/:id/photos/:position': {
+    inside: OFFICIALS,
+    request: async (w) => {
+      const { id } = await sys((ctx) => createCase(ctx, { categoryCode: CATEGORY.code, description: 'Matrix', urgency: 'low', receivedByUnitId: cell(w), photos: [{ filename: 'm.jpg', bytes: JPEG }] }, 'official'));
+      return { method: 'GET', url: `/api/v1/cases/${id}/photos/1` };
+    },
+  },
   'POST /api/v1/cases/:id/transition': {
     inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/cases/${await freshCase(w)}/transition`, payload: { to: 'acknowledged' } }),
   },
   'GET /api/v1/units/:id/cases': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/cases?scope=subtree` }) },
+  'GET /api/v1/units/:id/case-dashboard': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/case-dashboard` }) },
+  // The owning chain assigns, to an official of the owning unit.
+  'POST /api/v1/cases/assign': {
+    inside: OFFICIALS,
+    request: async (w) => {
+      const official = await freshPerson(w);
+      await sys((ctx) => appointOfficial(ctx, cell(w), { personId: official, role: 'official' }));
+      return { method: 'POST', url: '/api/v1/cases/assign', payload: { caseIds: [await freshCase(w)], assigneePersonId: official } };
+    },
+  },
+  'GET /api/v1/units/:id/api-keys': { inside: ADMIN, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/api-keys` }) },
   // Keys for a unit's machine clients (Open311): administrators only.
   'POST /api/v1/units/:id/api-keys': { inside: ADMIN, request: async (w) => ({ method: 'POST', url: `/api/v1/units/${cell(w)}/api-keys`, payload: { name: 'matrix' } }) },
   'DELETE /api/v1/units/:id/api-keys/:keyId': {
@@ -178,6 +211,42 @@ const CASES: Record<string, Case> = {
       const { id } = await sys((ctx) => issueApiKey(ctx, cell(w), { name: 'to revoke' }));
       return { method: 'DELETE', url: `/api/v1/units/${cell(w)}/api-keys/${id}` };
     },
+  },
+  // Directives: the issuing unit and those above it manage; the receiving unit's officials (and those above) act on its assignment.
+  'POST /api/v1/directives': {
+    inside: ABOVE_CELL,
+    request: async (w) => ({ method: 'POST', url: '/api/v1/directives', payload: { issuerUnitId: district(w), title: 'Matrix', body: 'Body', items: [{ title: 'Do', dueAt: DUE }], target: { kind: 'all' } } }),
+  },
+  'GET /api/v1/directives/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/directives/${(await freshDirective(w)).id}` }) },
+  'POST /api/v1/directives/:id/issue': { inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/directives/${(await freshDirective(w, false)).id}/issue` }) },
+  'POST /api/v1/directives/:id/amend': {
+    inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/directives/${(await freshDirective(w)).id}/amend`, payload: { title: 'Amended', note: 'Matrix' } }),
+  },
+  'POST /api/v1/directives/:id/withdraw': {
+    inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/directives/${(await freshDirective(w)).id}/withdraw`, payload: { reason: 'Matrix' } }),
+  },
+  'GET /api/v1/directives/:id/progress': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/directives/${(await freshDirective(w)).id}/progress` }) },
+  // The chart beside the progress view: the same readers (drilling down to a cell is in directive-history.test.ts).
+  'GET /api/v1/directives/:id/history': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/directives/${(await freshDirective(w)).id}/history` }) },
+  'POST /api/v1/directives/:id/questions/:questionId/answer': {
+    inside: ABOVE_CELL,
+    request: async (w) => {
+      const d = await freshDirective(w);
+      const q = await sys((ctx) => askQuestion(ctx, d.assignmentId, { text: 'Why?' }));
+      return { method: 'POST', url: `/api/v1/directives/${d.id}/questions/${q.id}/answer`, payload: { answer: 'Because.' } };
+    },
+  },
+  'GET /api/v1/units/:id/directives': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${district(w)}/directives` }) },
+  'GET /api/v1/units/:id/assignments': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/assignments` }) },
+  'GET /api/v1/assignments/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}` }) },
+  'POST /api/v1/assignments/:id/transition': {
+    inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/transition`, payload: { to: 'acknowledged' } }),
+  },
+  'POST /api/v1/assignments/:id/reports': {
+    inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/reports`, payload: { itemIndex: 0, percent: 50 } }),
+  },
+  'POST /api/v1/assignments/:id/questions': {
+    inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/questions`, payload: { text: 'Why?' } }),
   },
   'GET /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/session' }) },
   'GET /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },

@@ -9,7 +9,7 @@ import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/ac
 import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { buildServer } from './server.ts';
-import { PUBLIC_LIMITS } from './routes/public.routes.ts';
+import { DEFAULT_PUBLIC_LIMITS as PUBLIC_LIMITS } from '../config.ts';
 
 const HOUR = 3_600_000;
 let database: Database;

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { PublicLimits } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { sendError } from './errors.ts';
 import { requireCredentials, type AppDeps } from './request-context.ts';
@@ -19,6 +20,11 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { calendarsRoutes } from './routes/calendars.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { apiKeysRoutes } from './routes/api-keys.routes.ts';
+import { caseAssignRoutes } from './routes/case-assign.routes.ts';
+import { caseDashboardRoutes } from './routes/case-dashboard.routes.ts';
+import { directivesRoutes } from './routes/directives.routes.ts';
+import { directiveHistoryRoutes } from './routes/directive-history.routes.ts';
+import { casePhotosRoutes } from './routes/case-photos.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { OPEN311_PREFIX, open311Routes, sendOpen311NotFound } from './routes/open311.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -37,6 +43,8 @@ export interface ServerOptions extends AppDeps {
   webRoot?: string;
   /** Registers POST /test/clock (serve passes it only with MAINSTAY_TEST_CLOCK=1); its clock must be `clock`. */
   testClock?: TestClockControl | undefined;
+  /** Per-address limits of the public doors (default: DEFAULT_PUBLIC_LIMITS). */
+  publicLimits?: PublicLimits | undefined;
 }
 
 /** Builds the HTTP app without opening a socket; tests use `inject()`. */
@@ -104,7 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     await api.register(signInRoutes(deps));
-    await api.register(publicRoutes(deps));
+    await api.register(publicRoutes(deps, options.publicLimits));
     await api.register(async (authed) => {
       authed.addHook('onRequest', requireCredentials);
       await authed.register(unitsRoutes(deps));
@@ -116,7 +124,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await authed.register(importsRoutes(deps));
       await authed.register(calendarsRoutes(deps));
       await authed.register(casesRoutes(deps));
+      await authed.register(casePhotosRoutes(deps));
+      await authed.register(caseDashboardRoutes(deps));
+      await authed.register(directivesRoutes(deps));
+      await authed.register(directiveHistoryRoutes(deps));
       await authed.register(apiKeysRoutes(deps));
+      await authed.register(caseAssignRoutes(deps));
       if (options.testClock) await authed.register(testClockRoutes(deps, options.testClock));
     });
   }, { prefix: API_PREFIX });

@@ -49,3 +49,40 @@ export async function receiveFiles<N extends string>(request: FastifyRequest, na
 
 const invalidPart = (field: string, message: string) =>
   new RequestRefused(400, 'validation_failed', `body ${field}: ${message}`, { issues: [{ in: 'body', path: field, message }] });
+
+export interface FormInMemory<F extends string> {
+  /** Each expected text field that was sent (a JSON part arrives already parsed). */
+  fields: Partial<Record<F, unknown>>;
+  /** The files of the one file field, in the order sent; `truncated` past the plugin's size limit. */
+  files: Array<{ filename: string; bytes: Buffer; truncated: boolean }>;
+}
+
+/**
+ * Reads a small multipart/form-data request into memory: the named text fields, and
+ * any number of files in one field (the multipart plugin's limits bound both). An
+ * unknown field or file, or a field sent twice, refuses the request. A file over the
+ * size limit is kept short and marked, for the caller to name in its refusal; the
+ * plugin's own limits (files, parts, fields) arrive as its errors.
+ */
+export async function receiveFormInMemory<F extends string>(request: FastifyRequest, spec: { fields: readonly F[]; files: string }): Promise<FormInMemory<F>> {
+  const form: FormInMemory<F> = { fields: {}, files: [] };
+  const expected = `the fields ${spec.fields.join(', ')} and files in ${spec.files}`;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== spec.files) {
+        part.file.resume();
+        throw invalidPart(part.fieldname, `unexpected file; send ${expected}`);
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      form.files.push({ filename: part.filename, bytes: Buffer.concat(chunks), truncated: part.file.truncated });
+      continue;
+    }
+    const name = part.fieldname as F;
+    if (!spec.fields.includes(name)) throw invalidPart(part.fieldname, `unexpected field; send ${expected}`);
+    if (name in form.fields) throw invalidPart(name, 'sent twice');
+    if (part.valueTruncated) throw new RequestRefused(413, 'body_too_large', `The ${name} field is larger than allowed.`, { field: name });
+    form.fields[name] = part.value;
+  }
+  return form;
+}

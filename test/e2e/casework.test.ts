@@ -6,6 +6,7 @@ import { systemActor, transact } from '../../src/domain/context.ts';
 import type { Deadlines } from '../../src/db/schema-cases.ts';
 import { adjustableClock } from '../../src/platform/clock.ts';
 import { run } from '../factories.ts';
+import { jpegWithMetadata } from '../photos.ts';
 import { expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 describe.skipIf(NO_BROWSER)('a case from the public form to a rating, in the browser', () => {
@@ -30,6 +31,8 @@ describe.skipIf(NO_BROWSER)('a case from the public form to a rating, in the bro
     await resident.getByLabel('What happened').fill('The pump by the old mill gives no water.');
     await resident.getByLabel('Where (address or place name)').fill('Old Mill lane 3');
     await resident.getByLabel('E-mail').fill('resident@example.org');
+    await resident.getByLabel('Photos (optional)').setInputFiles({ name: 'pump.jpg', mimeType: 'image/jpeg', buffer: jpegWithMetadata() });
+    await resident.getByText('pump.jpg').waitFor();
     await resident.getByRole('button', { name: 'Send' }).click();
     await resident.getByRole('heading', { name: 'Received — thank you' }).waitFor();
     const reference = (await resident.locator('strong.code').textContent())!;
@@ -48,6 +51,9 @@ describe.skipIf(NO_BROWSER)('a case from the public form to a rating, in the bro
     await expectAccessible(secretary, 'case queue');
     await secretary.getByRole('link', { name: reference }).click();
     await secretary.getByRole('button', { name: 'Acknowledge' }).waitFor();
+    // The photo, stripped of its GPS position on the way in, still decodes in the browser.
+    const thumbnail = secretary.getByRole('img', { name: `Photo 1 of 1 sent with case ${reference}` });
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(8);
     await expectAccessible(secretary, 'case page');
     await secretary.getByRole('button', { name: 'Acknowledge' }).click();
     await secretary.locator('.subtitle').getByText('Acknowledged').waitFor();
@@ -83,6 +89,24 @@ describe.skipIf(NO_BROWSER)('a case from the public form to a rating, in the bro
 
     const stored = await app.database.db.selectFrom('cases').select(['status', 'rating_stars', 'owning_unit_id', 'escalation_level']).where('reference', '=', reference).executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'closed', rating_stars: 4, owning_unit_id: app.tree.districts[0], escalation_level: 1 });
+
+    // The district's dashboard counts it: resolved, rated 4, nothing open; the chart has its table.
+    await district.goto(`/units/${app.tree.districts[0]}`);
+    await district.getByRole('link', { name: 'Dashboard' }).click();
+    await district.getByText('4 of 5 (1 ratings)').waitFor();
+    const handling = district.getByLabel('How they are handled');
+    expect(await handling.locator('div', { hasText: /^Resolved/ }).locator('dd').textContent()).toBe('1');
+    expect(await district.getByLabel('Now').locator('div', { hasText: /^Open/ }).locator('dd').textContent()).toBe('0');
+    await district.locator('canvas[role="img"]').waitFor();
+    await district.getByText('Show the figures as a table').click();
+    expect(await district.locator('details table tbody tr').count()).toBe(12);
+    await expectAccessible(district, 'case dashboard');
+    const phone = await app.newPage(PHONE);
+    await app.signIn(phone, app.actors.districtOfficial);
+    await phone.goto(`/units/${app.tree.districts[0]}/dashboard`);
+    await phone.getByText('4 of 5 (1 ratings)').waitFor();
+    await expectAccessible(phone, 'case dashboard (phone)');
+    await expectNoSidewaysScroll(phone);
   });
 });
 

@@ -8,7 +8,10 @@ import { AuditPage } from './pages/audit-page';
 import { CasePage } from './pages/case-page';
 import { ReportPage } from './pages/report-page';
 import { TrackPage } from './pages/track-page';
+import { UnitDashboardPage } from './pages/unit-dashboard-page';
 import { UnitCasesPage } from './pages/unit-cases-page';
+import { UnitApiKeysPage } from './pages/unit-api-keys-page';
+import { UnitCalendarPage } from './pages/unit-calendar-page';
 import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
 import { PersonPage } from './pages/person-page';
@@ -38,7 +41,10 @@ function Gate() {
     <Layout>
       <Switch>
         <Route path="/"><HomePage /></Route>
+        <Route path="/units/:id/dashboard">{(params) => <UnitDashboardPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/cases">{(params) => <UnitCasesPage key={params.id} id={params.id} />}</Route>
+        <Route path="/units/:id/calendar">{(params) => <UnitCalendarPage key={params.id} id={params.id} />}</Route>
+        <Route path="/units/:id/api-keys">{(params) => <UnitApiKeysPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id">{(params) => <UnitPage key={params.id} id={params.id} />}</Route>
         <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
         <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
+import { DEFAULT_PUBLIC_LIMITS, loadConfig } from '../../config.ts';
 import { adjustableClock, systemClock } from '../../platform/clock.ts';
 import { buildServer } from '../../http/server.ts';
 import { describeDatabase, openMigrated } from '../open.ts';
@@ -9,7 +9,8 @@ import { checkRowLevelSecurity } from '../../db/security-check.ts';
 import { every } from '../../platform/periodic.ts';
 import { createScheduler } from '../../platform/scheduler.ts';
 import { outboxJob } from '../../platform/outbox/job.ts';
-import { escalationJob, reminderJob } from '../../domain/cases/case-jobs.ts';
+import { caseStatsJob, escalationJob, reminderJob } from '../../domain/cases/case-jobs.ts';
+import { directiveDeadlinesJob, directiveRollupsJob } from '../../domain/directives/directive-deadlines.ts';
 import { smtpTransport } from '../../platform/outbox/transport.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -45,14 +46,18 @@ export function registerServeCommand(program: Command) {
       const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
       const scheduler = createScheduler({
         database, clock,
-        jobs: [reminderJob(database), escalationJob(database), outboxJob(database, transport, log)],
+        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), outboxJob(database, transport, log)],
         onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
       });
       const app = await buildServer({
-        database, clock, logger: process.env.MAINSTAY_LOG !== 'off',
+        database, clock, logger: process.env.MAINSTAY_LOG !== 'off', publicLimits: config.publicLimits,
         testClock: testClock ? { clock: testClock, runDueJobs: (now) => scheduler.runDueJobs(now) } : undefined,
       });
       if (testClock) console.warn('MAINSTAY_TEST_CLOCK=1: the clock can be moved with POST /api/v1/test/clock. Never in production.');
+      const limits = config.publicLimits;
+      if (limits.intakePerMinute !== DEFAULT_PUBLIC_LIMITS.intakePerMinute || limits.trackingPerMinute !== DEFAULT_PUBLIC_LIMITS.trackingPerMinute) {
+        console.warn(`Public doors limited to ${limits.intakePerMinute} new cases and ${limits.trackingPerMinute} tracking calls a minute per address (defaults ${DEFAULT_PUBLIC_LIMITS.intakePerMinute} and ${DEFAULT_PUBLIC_LIMITS.trackingPerMinute}).`);
+      }
       scheduler.start();
       // Links new audit events into the hash chain shortly after they commit.
       const chainer = every(AUDIT_CHAIN_INTERVAL_MS, () => chainPendingEvents(database.db), (error) => app.log.error({ err: error }, 'audit chaining failed'));

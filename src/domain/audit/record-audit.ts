@@ -2,7 +2,7 @@ import type { Ctx } from '../context.ts';
 
 export interface AuditEntry {
   action: string;
-  targetType: 'unit' | 'person' | 'account' | 'organization' | 'case' | 'category';
+  targetType: 'unit' | 'person' | 'account' | 'organization' | 'case' | 'category' | 'directive' | 'assignment';
   targetId?: string | null;
   /** The unit that owns the target, so the trail can later be scoped like the data. */
   unitId?: string | null;

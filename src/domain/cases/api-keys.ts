@@ -39,6 +39,16 @@ export async function issueApiKey(ctx: Ctx, unitId: string, input: { name: strin
   return { id, key };
 }
 
+export interface ApiKeyView { id: string; name: string; createdAt: string; revokedAt: string | null }
+
+/** The unit's keys, newest first, revoked ones included (never the key: only its hash is kept). */
+export async function listApiKeys(ctx: Ctx, unitId: string): Promise<{ items: ApiKeyView[] }> {
+  await placedForKeys(ctx, unitId, 'list_api_keys');
+  const rows = await ctx.db.selectFrom('unit_api_keys').select(['id', 'name', 'created_at', 'revoked_at'])
+    .where('unit_id', '=', unitId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null })) };
+}
+
 /** Revoked at once; revoking a revoked key changes nothing. */
 export async function revokeApiKey(ctx: Ctx, unitId: string, keyId: string): Promise<void> {
   await placedForKeys(ctx, unitId, 'revoke_api_key');

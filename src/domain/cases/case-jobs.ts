@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { systemActor, transact } from '../context.ts';
+import { applyCaseStats } from './case-stats.ts';
 import { escalateOverdue } from './escalate-overdue.ts';
 import { remindOwners } from './remind-owners.ts';
 
@@ -19,4 +20,11 @@ export const reminderJob = (database: Database): ScheduledJob => ({
   name: 'cases.remind',
   everyMs: ESCALATION_INTERVAL_MS,
   run: (now) => transact(database, systemActor('system:reminders'), { now: () => now }, (ctx) => remindOwners(ctx)),
+});
+
+/** Folds the dashboards' change log into their rollups every second, so readers add little to them. */
+export const caseStatsJob = (database: Database): ScheduledJob => ({
+  name: 'cases.stats',
+  everyMs: 1_000,
+  run: (now) => transact(database, systemActor('system:case-stats'), { now: () => now }, (ctx) => applyCaseStats(ctx)),
 });

@@ -37,6 +37,14 @@ export async function lockCase(ctx: Ctx, caseId: string) {
   return row;
 }
 
+/** The id of the case with this reference, read past row-level security (the caller decides who may see it). */
+export async function caseIdByReference(ctx: Ctx, reference: string): Promise<string> {
+  const row = await withSystemScope(ctx, () =>
+    ctx.db.selectFrom('cases').select('id').where('reference', '=', reference.trim().toUpperCase()).executeTakeFirst());
+  if (!row) throw notFound('case', reference);
+  return row.id;
+}
+
 /** A unit's place, for moving a case's ownership. */
 export async function unitPath(ctx: Ctx, unitId: string) {
   const unit = await withSystemScope(ctx, () =>

@@ -5,9 +5,11 @@ import { withSystemScope, type Ctx } from '../context.ts';
 import { invalid } from '../errors.ts';
 import type { Urgency } from '../../db/schema-cases.ts';
 import { addCaseEvent, newReference, unitPath } from './case.queries.ts';
+import { storeCasePhotos } from './case-photos.ts';
 import { categoryByCode } from './categories.ts';
 import { freshDeadlines } from './deadlines.ts';
 import { notifyRequester } from './notify-requester.ts';
+import { cleanPhotos, type PhotoUpload } from './photos.ts';
 import { routeCase } from './route-case.ts';
 
 export interface CreateCaseInput {
@@ -22,6 +24,8 @@ export interface CreateCaseInput {
   receivedByUnitId?: string | undefined;
   /** Where the web app is reached, for the tracking link in the requester's first e-mail. */
   publicUrl?: string | undefined;
+  /** Up to three images, checked and stripped of their metadata before anything is written. */
+  photos?: readonly PhotoUpload[] | undefined;
 }
 
 export type Channel = 'web' | 'official' | 'member' | 'open311';
@@ -40,6 +44,8 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
   if ((input.lat === undefined) !== (input.long === undefined)) {
     throw invalid('incomplete_place', 'Give both lat and long, or neither.', { field: input.lat === undefined ? 'lat' : 'long' });
   }
+  // A bad photo refuses the whole case, before anything is read or written.
+  const photos = await cleanPhotos(input.photos ?? []);
   const category = await categoryByCode(ctx, input.categoryCode);
   if (channel !== 'official' && !category.public) {
     throw invalid('unknown_category', `There is no category "${input.categoryCode}".`, { field: 'categoryCode', code: input.categoryCode });
@@ -69,6 +75,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
       case_id: id, name: requester.name ?? null, email: requester.email ?? null, phone: requester.phone ?? null,
     }).execute();
   }
+  await storeCasePhotos(ctx, id, photos);
   await addCaseEvent(ctx, id, { kind: 'created', public: true, toStatus: 'new', toUnitId: routing.owningUnitId, details: { channel } });
   await addCaseEvent(ctx, id, {
     kind: routing.triage ? 'triage' : 'routed', public: false, toUnitId: routing.owningUnitId, note: routing.reason,
@@ -77,7 +84,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
   // No personal data in the trail: the requester's details live with the case only.
   await recordAudit(ctx, {
     action: 'case.create', targetType: 'case', targetId: id, unitId: routing.owningUnitId,
-    details: { reference, category: category.code, urgency: input.urgency, channel, triage: routing.triage },
+    details: { reference, category: category.code, urgency: input.urgency, channel, triage: routing.triage, ...(photos.length ? { photos: photos.length } : {}) },
   });
   await notifyRequester(ctx, id, { kind: 'received', trackingUrl: input.publicUrl ? `${input.publicUrl}/track/${trackingToken}` : undefined });
   return { id, reference, trackingToken, owningUnitId: routing.owningUnitId };

@@ -24,6 +24,7 @@ const CHUNK = 1_000;
  */
 export async function escalateOverdue(ctx: Ctx, options: { dryRun?: boolean; batch?: number } = {}): Promise<EscalationStep[]> {
   const now = ctx.clock.now();
+  if (!options.dryRun) await markOverdueAtRoot(ctx, now);
   const cases = (await sql<{
     id: string; reference: string; status: string; urgency: Urgency; owning_unit_id: string; escalation_level: number;
     acknowledge_due_at: Date | null; resolve_due_at: Date | null; owner_path: string[]; deadlines: Deadlines;
@@ -99,10 +100,11 @@ export async function escalateOverdue(ctx: Ctx, options: { dryRun?: boolean; bat
   }
   for (let i = 0; i < updates.length; i += CHUNK) {
     const chunk = updates.slice(i, i + CHUNK);
+    // The assignee was an official of the old owner: the new owner's officials choose.
     await sql`
       update cases c
          set owning_unit_id = v.owner, owner_path = u.ancestor_ids || u.id, escalation_level = v.level,
-             acknowledge_due_at = v.acknowledge_due, resolve_due_at = v.resolve_due, updated_at = ${now}
+             acknowledge_due_at = v.acknowledge_due, resolve_due_at = v.resolve_due, assignee_person_id = null, updated_at = ${now}
         from unnest(${chunk.map((u) => u.id)}::uuid[], ${chunk.map((u) => u.owner)}::uuid[], ${chunk.map((u) => u.level)}::int[],
                     ${chunk.map((u) => u.acknowledgeDue)}::timestamptz[], ${chunk.map((u) => u.resolveDue)}::timestamptz[])
              as v(id, owner, level, acknowledge_due, resolve_due)
@@ -118,4 +120,19 @@ export async function escalateOverdue(ctx: Ctx, options: { dryRun?: boolean; bat
     if (message) await enqueueMessage(ctx.db, message, now);
   }
   return steps;
+}
+
+/**
+ * A case owned by the root has nowhere to rise: it is marked overdue from the moment
+ * its deadline passed, which the dashboards count (the mark goes when its status,
+ * owner or deadlines change — see migration 0008).
+ */
+async function markOverdueAtRoot(ctx: Ctx, now: Date): Promise<void> {
+  await sql`
+    update cases c
+       set overdue_since = case when c.status = 'new' then c.acknowledge_due_at else c.resolve_due_at end
+      from units u
+     where u.id = c.owning_unit_id and u.parent_id is null and c.overdue_since is null
+       and ((c.status = 'new' and c.acknowledge_due_at <= ${now})
+         or (c.status in ('acknowledged', 'in_progress', 'reopened') and c.resolve_due_at <= ${now}))`.execute(ctx.db);
 }

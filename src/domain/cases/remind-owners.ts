@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
+import { officialAddresses } from '../people/official-addresses.ts';
 import { addCaseEvent } from './case.queries.ts';
 
 /** A reminder goes out when this share of a deadline's window is left (in wall-clock time). */
@@ -47,12 +48,4 @@ export async function remindOwners(ctx: Ctx, options: { batch?: number } = {}): 
     }
   }
   return sent;
-}
-
-/** The sign-in addresses of the unit's current officials (secretary, deputies, officials). */
-async function officialAddresses(ctx: Ctx, unitId: string): Promise<string[]> {
-  const rows = await ctx.db.selectFrom('official_terms as t').innerJoin('accounts as a', 'a.person_id', 't.person_id')
-    .select('a.email').where('t.unit_id', '=', unitId).where('t.ended_at', 'is', null).where('a.disabled_at', 'is', null)
-    .orderBy('a.email').execute();
-  return [...new Set(rows.map((r) => r.email))];
 }

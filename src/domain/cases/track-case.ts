@@ -3,6 +3,7 @@ import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict, DomainError, invalid } from '../errors.ts';
 import { loadLevels } from '../org/levels.ts';
 import { addCaseEvent, unitPath } from './case.queries.ts';
+import { casePhotoList, readTrackedPhoto } from './case-photos.ts';
 import { trackingHash } from './create-case.ts';
 import { freshDeadlines, resumedDue } from './deadlines.ts';
 
@@ -33,6 +34,7 @@ export async function trackCase(ctx: Ctx, token: string) {
     const category = await ctx.db.selectFrom('case_categories').select(['code', 'name', 'names']).where('id', '=', row.category_id).executeTakeFirstOrThrow();
     const updates = await ctx.db.selectFrom('case_events').select(['at', 'kind', 'to_status', 'note'])
       .where('case_id', '=', row.id).where('public', '=', true).orderBy('id').execute();
+    const photos = await casePhotoList(ctx, row.id);
     const now = ctx.clock.now().getTime();
     const withinWindow = row.resolved_at !== null && now - row.resolved_at.getTime() <= REOPEN_WINDOW_MS;
     return {
@@ -41,6 +43,7 @@ export async function trackCase(ctx: Ctx, token: string) {
       resolvedAt: row.resolved_at?.toISOString() ?? null,
       updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, status: u.to_status, note: u.note })),
       rating: row.rating_stars ? { stars: row.rating_stars, comment: row.rating_comment } : null,
+      photos,
       can: {
         confirm: row.status === 'resolved',
         reopen: (row.status === 'resolved' || row.status === 'closed') && withinWindow,
@@ -49,6 +52,11 @@ export async function trackCase(ctx: Ctx, token: string) {
       },
     };
   });
+}
+
+/** A photo the requester sent with the case, back to them by the tracking token. */
+export async function trackedPhoto(ctx: Ctx, token: string, position: number) {
+  return readTrackedPhoto(ctx, await caseByToken(ctx, token), position);
 }
 
 /** The requester confirms the resolution: the case closes. */

@@ -3,7 +3,7 @@ import { authorize } from '../access/guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
-import { addCaseEvent, lockCase, unionPath, unitPath } from './case.queries.ts';
+import { addCaseEvent, caseIdByReference, lockCase, unionPath, unitPath } from './case.queries.ts';
 import { casePolicy, placedCase } from './case-policy.ts';
 import { freshDeadlines, resumedDue } from './deadlines.ts';
 import { notifyRequester } from './notify-requester.ts';
@@ -29,6 +29,8 @@ export interface TransitionInput {
   publicNote?: boolean | undefined;
   toUnitId?: string | undefined;
   intoCaseId?: string | undefined;
+  /** merged: the other case by its reference, when the id is not at hand. */
+  intoReference?: string | undefined;
 }
 
 /** Moves a case along its lifecycle; every change is a timeline entry and an audit event. */
@@ -76,16 +78,19 @@ export async function transitionCase(ctx: Ctx, caseId: string, input: Transition
       const category = await ctx.db.selectFrom('case_categories').select('deadlines').where('id', '=', row.category_id).executeTakeFirstOrThrow();
       Object.assign(change, {
         owning_unit_id: target.id, owner_path: target.path, involved_path: unionPath(row.involved_path, target.path), triage: false,
-        acknowledged_at: null, paused_at: null, ...(await freshDeadlines(ctx, target.id, now, category.deadlines, row.urgency)),
+        // The assignee was an official of the old owner: the receiving unit's officials choose.
+        acknowledged_at: null, paused_at: null, assignee_person_id: null, ...(await freshDeadlines(ctx, target.id, now, category.deadlines, row.urgency)),
       });
       toUnitId = target.id;
       status = 'new';
       break;
     }
     case 'merged': {
-      if (!input.intoCaseId || input.intoCaseId === caseId) throw invalid('merge_needs_case', 'Say which other case this one duplicates.', { field: 'intoCaseId' });
-      const into = await lockCase(ctx, input.intoCaseId);
-      authorize(casePolicy.read(ctx.actor, placedCase(into)), false, 'case', input.intoCaseId, 'merge_into');
+      const intoId = input.intoCaseId ?? (input.intoReference ? await caseIdByReference(ctx, input.intoReference) : undefined);
+      if (!intoId || intoId === caseId) throw invalid('merge_needs_case', 'Say which other case this one duplicates.', { field: input.intoReference ? 'intoReference' : 'intoCaseId' });
+      const into = await lockCase(ctx, intoId);
+      // Named by reference, a refusal names the reference: the id of an unreadable case stays unknown.
+      authorize(casePolicy.read(ctx.actor, placedCase(into)), false, 'case', input.intoCaseId ?? input.intoReference!, 'merge_into');
       if (into.status === 'merged') throw conflict('merge_into_merged', 'That case is itself merged into another.', { intoCaseId: into.id });
       change.merged_into_id = into.id;
       details = { intoCaseId: into.id, intoReference: into.reference };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { authorize } from '../access/guard.ts';
 import { unitPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Ctx } from '../context.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { loadLevels } from './levels.ts';
 import { adjustCounts, lockPaths, pathOf } from './unit.queries.ts';
@@ -46,6 +46,16 @@ export async function moveUnit(ctx: Ctx, unitId: string, input: { parentId: stri
            parent_id = case when id = ${unitId}::uuid then ${parent.id}::uuid else parent_id end
      where id = ${unitId}::uuid or ancestor_ids @> array[${unitId}::uuid]`.execute(ctx.db);
   const moved = Number(result.numAffectedRows ?? 0n);
+  // Cases owned in the subtree follow it: who acts on them (and whose dashboards count
+  // them) is the new chain; the old ancestors stay among those involved.
+  await withSystemScope(ctx, () => sql`
+    update cases
+       set owner_path = ${newPath}::uuid[] || owner_path[${oldPath.length + 1}:],
+           involved_path = involved_path || ${newPath.filter((id) => !oldPath.includes(id))}::uuid[]
+     where owner_path @> array[${unitId}::uuid]`.execute(ctx.db));
+  // Assignments follow their units (and the directive rollups with them); a unit moved
+  // into the target of a directive in force receives it (migration 0011).
+  await sql`select mainstay_directives_reach(array(select id from units where id = ${unitId}::uuid or ancestor_ids @> array[${unitId}::uuid]))`.execute(ctx.db);
 
   const carried = { units: unit.sub_units + 1, cells: unit.sub_cells, members: unit.sub_members };
   const negate = { units: -carried.units, cells: -carried.cells, members: -carried.members };

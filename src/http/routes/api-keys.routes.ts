@@ -1,13 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { issueApiKey, revokeApiKey } from '../../domain/cases/api-keys.ts';
-import { command, inRequest, type AppDeps } from '../request-context.ts';
+import { issueApiKey, listApiKeys, revokeApiKey } from '../../domain/cases/api-keys.ts';
+import { command, inRequest, read, type AppDeps } from '../request-context.ts';
 import { errorResponses, Id, Name } from '../schemas.ts';
 
 const tags = ['api-keys'];
 
 /** Keys for a unit's machine clients (the Open311 door): administrators issue and revoke them. */
 export const apiKeysRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/units/:id/api-keys', {
+    schema: {
+      tags, summary: "The unit's API keys, newest first, revoked ones included (administrators); never the key itself",
+      params: z.strictObject({ id: Id }),
+      response: {
+        200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })) }),
+        ...errorResponses,
+      },
+    },
+  }, (request) => read(deps, request, (ctx) => listApiKeys(ctx, request.params.id)));
+
   app.post('/units/:id/api-keys', {
     schema: {
       tags, summary: 'Issue an API key for the unit (administrators); the key is shown this once',

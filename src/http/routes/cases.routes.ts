@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCategory, listCategories, URGENCIES } from '../../domain/cases/categories.ts';
@@ -6,6 +8,7 @@ import { getCase } from '../../domain/cases/get-case.ts';
 import { listUnitCases } from '../../domain/cases/list-unit-cases.ts';
 import { setServiceArea } from '../../domain/cases/service-area.ts';
 import { transitionCase } from '../../domain/cases/transition-case.ts';
+import { CASE_MULTIPART, caseSubmission, jsonOrMultipartBody, multipartCaseBody, withMultipartAlternative } from '../case-submission.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
 import { errorResponses, Id, IdParams, PageQuery, pageOf, Text } from '../schemas.ts';
 import { CaseIntake, CaseItem, CaseView, Category, CategoryBody, Created, ServiceArea } from './cases.schemas.ts';
@@ -13,6 +16,9 @@ import { CaseIntake, CaseItem, CaseView, Category, CategoryBody, Created, Servic
 const tags = ['cases'];
 
 export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  // For the photos of a case filed on someone's behalf; the other routes here take JSON alone.
+  await app.register(multipart, CASE_MULTIPART);
+
   app.post('/categories', {
     schema: { tags: ['categories'], summary: 'Configure a category of request (administrators)', body: CategoryBody, response: { 201: Category, ...errorResponses } },
   }, (request, reply) => command(deps, request, reply, 201, (ctx) => createCategory(ctx, request.body)));
@@ -28,14 +34,25 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => setServiceArea(ctx, request.params.id, request.body)));
 
+  const FiledCase = CaseIntake.extend({ receivedByUnitId: Id.optional().describe('Whose triage queue takes it if it cannot be placed (default: your unit)') });
   app.post('/cases', {
+    config: { swaggerTransform: withMultipartAlternative(multipartCaseBody('The same object as the JSON body')) },
     schema: {
       tags, summary: "File a case: an official on someone's behalf, or a member's own request",
-      body: CaseIntake.extend({ receivedByUnitId: Id.optional().describe('Whose triage queue takes it if it cannot be placed (default: your unit)') }),
+      description: 'As JSON, or with photos as multipart/form-data: the JSON object in the `case` field and up to three files in `photos` (written with the case, or not at all).',
+      body: FiledCase,
       response: { 201: Created, ...errorResponses },
     },
-  }, (request, reply) => command(deps, request, reply, 201, (ctx) =>
-    createCase(ctx, { ...request.body, publicUrl: `${request.protocol}://${request.host}` }, ctx.actor.isAdmin || ctx.actor.officialUnitIds.length > 0 ? 'official' : 'member')));
+    validatorCompiler: jsonOrMultipartBody,
+  }, async (request, reply) => {
+    // An upload is read only once the sender is known and, with the cookie, the CSRF header checked.
+    if (request.isMultipart()) await read(deps, request, async () => undefined);
+    const { body, photos } = await caseSubmission(request, FiledCase);
+    // The Idempotency-Key compares bodies: a multipart one is the case and its photos' digests.
+    request.body = (photos.length ? { ...body, photos: photos.map((p) => createHash('sha256').update(p.bytes).digest('hex')) } : body) as typeof request.body;
+    return command(deps, request, reply, 201, (ctx) =>
+      createCase(ctx, { ...body, photos, publicUrl: `${request.protocol}://${request.host}` }, ctx.actor.isAdmin || ctx.actor.officialUnitIds.length > 0 ? 'official' : 'member'));
+  });
 
   app.get('/cases/:id', {
     schema: { tags, summary: 'A case with its timeline and escalations', params: IdParams, response: { 200: CaseView, ...errorResponses } },
@@ -50,6 +67,8 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
         publicNote: z.boolean().optional().describe('Show the note to the requester (default: internal)'),
         toUnitId: Id.optional().describe('referred: the unit that takes the case'),
         intoCaseId: Id.optional().describe('merged: the case this one duplicates'),
+        intoReference: z.string().trim().toUpperCase().regex(/^C-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'a reference such as C-7KQ2-M9XD').optional()
+          .describe('merged: the case this one duplicates, by its reference (instead of intoCaseId)'),
       }),
       response: { 200: CaseView, ...errorResponses },
     },
@@ -70,6 +89,7 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
         escalated: z.enum(['true', 'false']).optional(),
         urgency: z.enum(URGENCIES as [string, ...string[]]).optional(),
         category: z.string().max(64).optional(),
+        assignee: z.union([z.enum(['me', 'none']), Id]).optional().describe('A person id, me (assigned to you) or none (unassigned)'),
       }),
       response: { 200: pageOf(CaseItem), ...errorResponses },
     },

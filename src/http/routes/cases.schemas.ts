@@ -41,12 +41,20 @@ export const Created = z.object({
   trackingToken: z.string().describe('The requester\'s key to /track/{token}; shown once'), owningUnitId: z.string(),
 });
 
+export const AssigneeRef = z.object({ personId: z.string(), name: z.string() }).nullable()
+  .describe("The official of the owning unit the case is assigned to (null: nobody)");
+
+export const PhotoInfo = z.object({
+  position: z.number().describe('1 to 3: the photo is at …/photos/{position}'), mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  size: z.number().describe('Bytes'), width: z.number(), height: z.number(),
+});
+
 const Status = z.enum(['new', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'reopened', 'merged']);
 
 export const CaseItem = z.object({
   id: z.string(), reference: z.string(), status: Status, urgency: z.string(), categoryCode: z.string(), owningUnitId: z.string(),
   createdAt: z.string(), acknowledgeDueAt: z.string().nullable(), resolveDueAt: z.string().nullable(), overdue: z.boolean(),
-  escalationLevel: z.number(), triage: z.boolean(),
+  escalationLevel: z.number(), triage: z.boolean(), assignee: AssigneeRef,
 });
 
 export const CaseView = z.object({
@@ -57,14 +65,17 @@ export const CaseView = z.object({
   escalationLevel: z.number(), acknowledgeDueAt: z.string().nullable(), resolveDueAt: z.string().nullable(),
   acknowledgedAt: z.string().nullable(), resolvedAt: z.string().nullable(), closedAt: z.string().nullable(), mergedIntoId: z.string().nullable(),
   reopenCount: z.number(), rating: z.object({ stars: z.number(), comment: z.string().nullable() }).nullable(), createdAt: z.string(),
+  assignee: AssigneeRef,
   requester: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }).nullable()
     .describe('Only along the owning unit\'s chain of ancestors'),
+  photos: z.array(PhotoInfo).describe('Sent with the case; each at /cases/{id}/photos/{position}'),
   escalations: z.array(z.object({ fromUnitId: z.string(), toUnitId: z.string(), at: z.string(), deadline: z.string(), level: z.number() })),
   timeline: z.array(z.object({
     at: z.string(), kind: z.string(), public: z.boolean(), actor: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(),
     fromUnitId: z.string().nullable(), toUnitId: z.string().nullable(), note: z.string().nullable(),
+    assignee: AssigneeRef.describe('assigned: to whom'),
   })),
-  abilities: z.object({ act: z.boolean(), transitions: z.array(z.string()) }),
+  abilities: z.object({ act: z.boolean(), transitions: z.array(z.string()), assign: z.boolean().describe('May assign or unassign it') }),
 });
 
 export const TrackView = z.object({
@@ -72,6 +83,7 @@ export const TrackView = z.object({
   owningLevel: z.string().describe('The level that owns it now (never a person)'), createdAt: z.string(), resolvedAt: z.string().nullable(),
   updates: z.array(z.object({ at: z.string(), kind: z.string(), status: z.string().nullable(), note: z.string().nullable() })),
   rating: z.object({ stars: z.number(), comment: z.string().nullable() }).nullable(),
+  photos: z.array(PhotoInfo).describe('Sent with the case; each at /track/{token}/photos/{position}'),
   can: z.object({ confirm: z.boolean(), reopen: z.boolean(), rate: z.boolean(), addInformation: z.boolean() }),
 });
 

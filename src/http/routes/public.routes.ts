@@ -2,25 +2,26 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listCategories } from '../../domain/cases/categories.ts';
 import { createCase } from '../../domain/cases/create-case.ts';
-import { addRequesterInformation, confirmCase, rateCase, reopenCase, trackCase } from '../../domain/cases/track-case.ts';
+import { addRequesterInformation, confirmCase, rateCase, reopenCase, trackCase, trackedPhoto } from '../../domain/cases/track-case.ts';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from '../../config.ts';
 import { systemActor, transact, type Ctx } from '../../domain/context.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { CASE_MULTIPART, caseSubmission, jsonOrMultipartBody, multipartCaseBody, withMultipartAlternative } from '../case-submission.ts';
 import type { AppDeps } from '../request-context.ts';
+import { PhotoParams, photoResponse, sendPhoto } from '../send-photo.ts';
 import { errorResponses, Id, Text } from '../schemas.ts';
 import { CaseIntake, Category, Created, TokenParams, TrackView } from './cases.schemas.ts';
 
 const tags = ['public'];
-
-/** Per address: enough for a family sharing one connection, not for a script. */
-export const PUBLIC_LIMITS = { intakePerMinute: 10, trackingPerMinute: 60 };
 
 /**
  * The doors that need no account: the public intake form and the requester's tracking
  * link. They run as a system actor, so each domain function chooses exactly what it
  * returns (status, public updates, the owning level; never an official or an internal note).
  */
-export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLIC_LIMITS): FastifyPluginAsyncZod => async (app) => {
   // Doors without an account are the ones a flood comes through: limits per address, with
   // a 429 that says when to come back (and a Retry-After header).
   await app.register(rateLimit, {
@@ -29,6 +30,8 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
       `Too many requests from this address: at most ${context.max} per ${context.after === '1 minute' ? 'minute' : context.after}. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
       { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
+  // Only for the photos of a new case: this scope's other routes take JSON alone.
+  await app.register(multipart, CASE_MULTIPART);
   const asPublic = <T>(requestId: string, fn: (ctx: Ctx) => Promise<T>) =>
     transact(deps.database, systemActor('public'), deps.clock, fn, requestId);
 
@@ -36,28 +39,43 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
     schema: { tags, security: [], summary: 'The categories the public form offers', response: { 200: z.object({ items: z.array(Category) }), ...errorResponses } },
   }, (request) => asPublic(request.id, async (ctx) => ({ items: await listCategories(ctx, { publicOnly: true }) })));
 
+  const PublicIntake = CaseIntake.extend({ unitId: Id.optional().describe("The unit whose form this is: its triage queue takes what cannot be placed (default: the root)") });
   app.post('/public/cases', {
-    config: { rateLimit: { max: PUBLIC_LIMITS.intakePerMinute, timeWindow: '1 minute' } },
+    config: {
+      rateLimit: { max: limits.intakePerMinute, timeWindow: '1 minute' },
+      swaggerTransform: withMultipartAlternative(multipartCaseBody('The same object as the JSON body')),
+    },
     schema: {
       tags, security: [], summary: 'Bring a difficulty (no account): answers a tracking token and a reference',
-      body: CaseIntake.extend({ unitId: Id.optional().describe("The unit whose form this is: its triage queue takes what cannot be placed (default: the root)") }),
+      description: 'As JSON, or — to send photos — as multipart/form-data: the same JSON object in the `case` field and up to three files in `photos`. '
+        + 'The case and its photos are written together or not at all: one refused photo refuses the case.',
+      body: PublicIntake,
       response: { 201: Created, ...errorResponses },
     },
+    validatorCompiler: jsonOrMultipartBody,
   }, async (request, reply) => {
-    const { unitId, ...input } = request.body;
-    const created = await asPublic(request.id, (ctx) => createCase(ctx, { ...input, receivedByUnitId: unitId, publicUrl: `${request.protocol}://${request.host}` }, 'web'));
+    const { body: { unitId, ...input }, photos } = await caseSubmission(request, PublicIntake);
+    const created = await asPublic(request.id, (ctx) => createCase(ctx, { ...input, photos, receivedByUnitId: unitId, publicUrl: `${request.protocol}://${request.host}` }, 'web'));
     return reply.code(201).send(created);
   });
 
   app.get('/track/:token', {
-    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: { tags, security: [], summary: 'Follow a case by its tracking token', params: TokenParams, response: { 200: TrackView, ...errorResponses } },
   }, (request) => asPublic(request.id, (ctx) => trackCase(ctx, request.params.token)));
+
+  app.get('/track/:token/photos/:position', {
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags, security: [], summary: 'A photo sent with the case, by its tracking token',
+      params: TokenParams.extend(PhotoParams), response: { 200: photoResponse, ...errorResponses },
+    },
+  }, async (request, reply) => sendPhoto(reply, await asPublic(request.id, (ctx) => trackedPhoto(ctx, request.params.token, request.params.position))));
 
   const then = (token: string, requestId: string) => asPublic(requestId, (ctx) => trackCase(ctx, token));
 
   app.post('/track/:token/confirm', {
-    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: { tags, security: [], summary: 'Confirm the resolution: the case closes', params: TokenParams, response: { 200: TrackView, ...errorResponses } },
   }, async (request) => {
     await asPublic(request.id, (ctx) => confirmCase(ctx, request.params.token));
@@ -65,7 +83,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   });
 
   app.post('/track/:token/reopen', {
-    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Not resolved after all: reopen within 14 days of the resolution', params: TokenParams,
       body: z.strictObject({ reason: Text(2000).min(1) }), response: { 200: TrackView, ...errorResponses },
@@ -76,7 +94,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   });
 
   app.post('/track/:token/rate', {
-    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Rate the handling of a resolved case, once', params: TokenParams,
       body: z.strictObject({ stars: z.number().int().min(1).max(5), comment: Text(2000).optional() }), response: { 200: TrackView, ...errorResponses },
@@ -87,7 +105,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   });
 
   app.post('/track/:token/information', {
-    config: { rateLimit: { max: PUBLIC_LIMITS.trackingPerMinute, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Add information to an open case (a case waiting on it resumes)', params: TokenParams,
       body: z.strictObject({ text: Text(4000).min(1) }), response: { 200: TrackView, ...errorResponses },

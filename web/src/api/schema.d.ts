@@ -646,6 +646,1154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assignment: the directive as addressed to the unit, its figures, reports and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                act: boolean;
+                                transitions: ("received" | "acknowledged" | "in_progress" | "done" | "blocked")[];
+                            };
+                            acknowledgedVersion: number;
+                            blockedReason: string | null;
+                            directive: {
+                                amendments: {
+                                    at: string;
+                                    by: string;
+                                    changes: {
+                                        [key: string]: unknown;
+                                    };
+                                    note: string | null;
+                                    version: number;
+                                }[];
+                                bodies: {
+                                    [key: string]: string;
+                                };
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                                issuedAt: string | null;
+                                issuerName: string;
+                                issuerUnitId: string;
+                                items: {
+                                    dueAt: string;
+                                    index: number;
+                                    target: number | null;
+                                    title: string;
+                                    unitLabel: string | null;
+                                }[];
+                                questions: {
+                                    answer: string | null;
+                                    answeredAt: string | null;
+                                    askedAt: string;
+                                    askedBy: string;
+                                    id: string;
+                                    text: string;
+                                    unitId: string;
+                                }[];
+                                source: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "withdrawn";
+                                target: {
+                                    depth: number | null;
+                                    /** @enum {string} */
+                                    kind: "all" | "level" | "subtrees";
+                                    unitIds: string[];
+                                };
+                                title: string;
+                                titles: {
+                                    [key: string]: string;
+                                };
+                                version: number;
+                                withdrawnAt: string | null;
+                                withdrawReason: string | null;
+                            };
+                            directiveId: string;
+                            history: {
+                                at: string;
+                                by: string;
+                                from: string | null;
+                                reason: string | null;
+                                to: string | null;
+                            }[];
+                            id: string;
+                            items: {
+                                dueAt: string;
+                                index: number;
+                                percent: number | null;
+                                target: number | null;
+                                title: string;
+                                unitLabel: string | null;
+                                value: number | null;
+                            }[];
+                            needsAcknowledgement: boolean;
+                            nextDueAt: string | null;
+                            overdue: boolean;
+                            reports: {
+                                at: string;
+                                by: string;
+                                itemIndex: number;
+                                percent: number | null;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                            /** @enum {string} */
+                            status: "received" | "acknowledged" | "in_progress" | "done" | "blocked";
+                            unitId: string;
+                            unitName: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the issuing unit a question about the directive */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report on one item: a percentage, a figure against the target, a few words */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemIndex: number;
+                        percent?: number;
+                        text?: string;
+                        value?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                act: boolean;
+                                transitions: ("received" | "acknowledged" | "in_progress" | "done" | "blocked")[];
+                            };
+                            acknowledgedVersion: number;
+                            blockedReason: string | null;
+                            directive: {
+                                amendments: {
+                                    at: string;
+                                    by: string;
+                                    changes: {
+                                        [key: string]: unknown;
+                                    };
+                                    note: string | null;
+                                    version: number;
+                                }[];
+                                bodies: {
+                                    [key: string]: string;
+                                };
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                                issuedAt: string | null;
+                                issuerName: string;
+                                issuerUnitId: string;
+                                items: {
+                                    dueAt: string;
+                                    index: number;
+                                    target: number | null;
+                                    title: string;
+                                    unitLabel: string | null;
+                                }[];
+                                questions: {
+                                    answer: string | null;
+                                    answeredAt: string | null;
+                                    askedAt: string;
+                                    askedBy: string;
+                                    id: string;
+                                    text: string;
+                                    unitId: string;
+                                }[];
+                                source: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "withdrawn";
+                                target: {
+                                    depth: number | null;
+                                    /** @enum {string} */
+                                    kind: "all" | "level" | "subtrees";
+                                    unitIds: string[];
+                                };
+                                title: string;
+                                titles: {
+                                    [key: string]: string;
+                                };
+                                version: number;
+                                withdrawnAt: string | null;
+                                withdrawReason: string | null;
+                            };
+                            directiveId: string;
+                            history: {
+                                at: string;
+                                by: string;
+                                from: string | null;
+                                reason: string | null;
+                                to: string | null;
+                            }[];
+                            id: string;
+                            items: {
+                                dueAt: string;
+                                index: number;
+                                percent: number | null;
+                                target: number | null;
+                                title: string;
+                                unitLabel: string | null;
+                                value: number | null;
+                            }[];
+                            needsAcknowledgement: boolean;
+                            nextDueAt: string | null;
+                            overdue: boolean;
+                            reports: {
+                                at: string;
+                                by: string;
+                                itemIndex: number;
+                                percent: number | null;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                            /** @enum {string} */
+                            status: "received" | "acknowledged" | "in_progress" | "done" | "blocked";
+                            unitId: string;
+                            unitName: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an assignment along (the unit's officials and those above); to acknowledged again after an amendment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required to block */
+                        reason?: string;
+                        /** @enum {string} */
+                        to: "acknowledged" | "in_progress" | "done" | "blocked";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                act: boolean;
+                                transitions: ("received" | "acknowledged" | "in_progress" | "done" | "blocked")[];
+                            };
+                            acknowledgedVersion: number;
+                            blockedReason: string | null;
+                            directive: {
+                                amendments: {
+                                    at: string;
+                                    by: string;
+                                    changes: {
+                                        [key: string]: unknown;
+                                    };
+                                    note: string | null;
+                                    version: number;
+                                }[];
+                                bodies: {
+                                    [key: string]: string;
+                                };
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                                issuedAt: string | null;
+                                issuerName: string;
+                                issuerUnitId: string;
+                                items: {
+                                    dueAt: string;
+                                    index: number;
+                                    target: number | null;
+                                    title: string;
+                                    unitLabel: string | null;
+                                }[];
+                                questions: {
+                                    answer: string | null;
+                                    answeredAt: string | null;
+                                    askedAt: string;
+                                    askedBy: string;
+                                    id: string;
+                                    text: string;
+                                    unitId: string;
+                                }[];
+                                source: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "withdrawn";
+                                target: {
+                                    depth: number | null;
+                                    /** @enum {string} */
+                                    kind: "all" | "level" | "subtrees";
+                                    unitIds: string[];
+                                };
+                                title: string;
+                                titles: {
+                                    [key: string]: string;
+                                };
+                                version: number;
+                                withdrawnAt: string | null;
+                                withdrawReason: string | null;
+                            };
+                            directiveId: string;
+                            history: {
+                                at: string;
+                                by: string;
+                                from: string | null;
+                                reason: string | null;
+                                to: string | null;
+                            }[];
+                            id: string;
+                            items: {
+                                dueAt: string;
+                                index: number;
+                                percent: number | null;
+                                target: number | null;
+                                title: string;
+                                unitLabel: string | null;
+                                value: number | null;
+                            }[];
+                            needsAcknowledgement: boolean;
+                            nextDueAt: string | null;
+                            overdue: boolean;
+                            reports: {
+                                at: string;
+                                by: string;
+                                itemIndex: number;
+                                percent: number | null;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                            /** @enum {string} */
+                            status: "received" | "acknowledged" | "in_progress" | "done" | "blocked";
+                            unitId: string;
+                            unitName: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1102,7 +2250,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** File a case: an official on someone's behalf, or a member's own request */
+        /**
+         * File a case: an official on someone's behalf, or a member's own request
+         * @description As JSON, or with photos as multipart/form-data: the JSON object in the `case` field and up to three files in `photos` (written with the case, or not at all).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1131,6 +2282,12 @@ export interface paths {
                         };
                         /** @enum {string} */
                         urgency: "low" | "normal" | "urgent" | "life_threatening";
+                    };
+                    "multipart/form-data": {
+                        /** @description The same object as the JSON body, as JSON text */
+                        case: string;
+                        /** @description Up to 3 JPEG, PNG or WebP images of at most 5 MiB each (the type is read from the bytes; location and other metadata are stripped) */
+                        photos?: string[];
                     };
                 };
             };
@@ -1359,11 +2516,18 @@ export interface paths {
                         "application/json": {
                             abilities: {
                                 act: boolean;
+                                /** @description May assign or unassign it */
+                                assign: boolean;
                                 transitions: string[];
                             };
                             acknowledgedAt: string | null;
                             acknowledgeDueAt: string | null;
                             address: string | null;
+                            /** @description The official of the owning unit the case is assigned to (null: nobody) */
+                            assignee: {
+                                name: string;
+                                personId: string;
+                            } | null;
                             category: {
                                 code: string;
                                 name: string;
@@ -1392,6 +2556,17 @@ export interface paths {
                                 name: string;
                             };
                             owningUnitId: string;
+                            /** @description Sent with the case; each at /cases/{id}/photos/{position} */
+                            photos: {
+                                height: number;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                /** @description 1 to 3: the photo is at …/photos/{position} */
+                                position: number;
+                                /** @description Bytes */
+                                size: number;
+                                width: number;
+                            }[];
                             rating: {
                                 comment: string | null;
                                 stars: number;
@@ -1411,6 +2586,11 @@ export interface paths {
                             status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
                             timeline: {
                                 actor: string;
+                                /** @description assigned: to whom */
+                                assignee: {
+                                    name: string;
+                                    personId: string;
+                                } | null;
                                 at: string;
                                 fromStatus: string | null;
                                 fromUnitId: string | null;
@@ -1423,6 +2603,220 @@ export interface paths {
                             triage: boolean;
                             urgency: string;
                         };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/photos/{position}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo sent with a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                    /** @description 1 to 3, in the order the photos were sent */
+                    position: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image as stored: its type sniffed at upload, metadata stripped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
                     };
                 };
                 /** @description Every 4xx and 5xx answer has this shape */
@@ -1634,6 +3028,8 @@ export interface paths {
                          * @description merged: the case this one duplicates
                          */
                         intoCaseId?: string;
+                        /** @description merged: the case this one duplicates, by its reference (instead of intoCaseId) */
+                        intoReference?: string;
                         /** @description Why; required for a referral */
                         note?: string;
                         /** @description Show the note to the requester (default: internal) */
@@ -1658,11 +3054,18 @@ export interface paths {
                         "application/json": {
                             abilities: {
                                 act: boolean;
+                                /** @description May assign or unassign it */
+                                assign: boolean;
                                 transitions: string[];
                             };
                             acknowledgedAt: string | null;
                             acknowledgeDueAt: string | null;
                             address: string | null;
+                            /** @description The official of the owning unit the case is assigned to (null: nobody) */
+                            assignee: {
+                                name: string;
+                                personId: string;
+                            } | null;
                             category: {
                                 code: string;
                                 name: string;
@@ -1691,6 +3094,17 @@ export interface paths {
                                 name: string;
                             };
                             owningUnitId: string;
+                            /** @description Sent with the case; each at /cases/{id}/photos/{position} */
+                            photos: {
+                                height: number;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                /** @description 1 to 3: the photo is at …/photos/{position} */
+                                position: number;
+                                /** @description Bytes */
+                                size: number;
+                                width: number;
+                            }[];
                             rating: {
                                 comment: string | null;
                                 stars: number;
@@ -1710,6 +3124,11 @@ export interface paths {
                             status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
                             timeline: {
                                 actor: string;
+                                /** @description assigned: to whom */
+                                assignee: {
+                                    name: string;
+                                    personId: string;
+                                } | null;
                                 at: string;
                                 fromStatus: string | null;
                                 fromUnitId: string | null;
@@ -1721,6 +3140,239 @@ export interface paths {
                             }[];
                             triage: boolean;
                             urgency: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign cases to an official of each case's owning unit, or unassign them; all or nothing
+         * @description The owning unit and those above it act. If any case cannot be assigned (out of reach, closed or merged, or the person holds no current role at its owning unit) nothing changes, and error.details.failures lists each case id with its reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An official of the owning unit, or null to unassign
+                         */
+                        assigneePersonId: string | null;
+                        caseIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Cases whose assignee changed (the rest already had it) */
+                            changed: number;
+                            items: {
+                                /** @description The official of the owning unit the case is assigned to (null: nobody) */
+                                assignee: {
+                                    name: string;
+                                    personId: string;
+                                } | null;
+                                id: string;
+                                reference: string;
+                            }[];
                         };
                     };
                 };
@@ -2212,6 +3864,1894 @@ export interface paths {
                             };
                             /** @description Offered on the public form and in Open311 */
                             public: boolean;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a directive (officials of the issuing unit and above) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description By language code, e.g. { "ko": "…" } */
+                        bodies?: {
+                            [key: string]: string;
+                        };
+                        body: string;
+                        /**
+                         * Format: uuid
+                         * @description A unit, person or account id (UUID)
+                         */
+                        issuerUnitId: string;
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with offset
+                             */
+                            dueAt: string;
+                            /** @description A measurable target per unit, e.g. houses repaired: 40 */
+                            target?: number;
+                            title: string;
+                            /** @description What the figure counts, e.g. "houses" */
+                            unitLabel?: string;
+                        }[];
+                        target: {
+                            /**
+                             * @description all: every unit below the issuer; level: the units of one level; subtrees: chosen units and all below them
+                             * @enum {string}
+                             */
+                            kind: "all" | "level" | "subtrees";
+                            level?: string;
+                            unitIds?: string[];
+                        };
+                        title: string;
+                        /** @description By language code, e.g. { "ko": "…" } */
+                        titles?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft";
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A directive with its items, amendments and questions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                amend: boolean;
+                                answer: boolean;
+                                issue: boolean;
+                                manage: boolean;
+                                withdraw: boolean;
+                            };
+                            amendments: {
+                                at: string;
+                                by: string;
+                                changes: {
+                                    [key: string]: unknown;
+                                };
+                                note: string | null;
+                                version: number;
+                            }[];
+                            bodies: {
+                                [key: string]: string;
+                            };
+                            body: string;
+                            createdAt: string;
+                            id: string;
+                            issuedAt: string | null;
+                            issuerName: string;
+                            issuerUnitId: string;
+                            items: {
+                                dueAt: string;
+                                index: number;
+                                target: number | null;
+                                title: string;
+                                unitLabel: string | null;
+                            }[];
+                            questions: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                askedAt: string;
+                                askedBy: string;
+                                id: string;
+                                text: string;
+                                unitId: string;
+                            }[];
+                            /** @description A draft: how many units it would reach if issued now */
+                            reach: number | null;
+                            source: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "withdrawn";
+                            target: {
+                                depth: number | null;
+                                /** @enum {string} */
+                                kind: "all" | "level" | "subtrees";
+                                unitIds: string[];
+                            };
+                            title: string;
+                            titles: {
+                                [key: string]: string;
+                            };
+                            version: number;
+                            withdrawnAt: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/amend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Amend an issued directive: a new version that receivers see and acknowledge again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        items?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with offset
+                             */
+                            dueAt: string;
+                            /** @description A measurable target per unit, e.g. houses repaired: 40 */
+                            target?: number;
+                            title: string;
+                            /** @description What the figure counts, e.g. "houses" */
+                            unitLabel?: string;
+                        }[];
+                        /** @description What changed and why */
+                        note: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completion over time at a unit (default: the issuer), per day — for the chart; computed from the events, not the rollups */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A unit, person or account id (UUID) */
+                    unitId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description One point per day from the issue (or the last 366 days) to today; empty for a draft */
+                            days: {
+                                /** @description Assignments in the subtree at the end of the day */
+                                assignments: number;
+                                /** @description A UTC day, YYYY-MM-DD */
+                                date: string;
+                                /** @description Of those, done at the end of the day */
+                                done: number;
+                                percentDone: number;
+                            }[];
+                            directiveId: string;
+                            issuedAt: string | null;
+                            unitId: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a draft: an assignment for every targeted unit, at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: number;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress at a unit (default: the issuer) and its child units, from maintained rollups */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A unit, person or account id (UUID) */
+                    unitId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: number;
+                            /** @description Child units with assignments in their subtree, ranked by completion (best first) */
+                            children: {
+                                assignments: number;
+                                counts: {
+                                    acknowledged: number;
+                                    blocked: number;
+                                    done: number;
+                                    in_progress: number;
+                                    received: number;
+                                };
+                                name: string;
+                                overdue: number;
+                                percentDone: number;
+                                rank: number;
+                                unitId: string;
+                            }[];
+                            counts: {
+                                acknowledged: number;
+                                blocked: number;
+                                done: number;
+                                in_progress: number;
+                                received: number;
+                            };
+                            directiveId: string;
+                            items: {
+                                averagePercent: number;
+                                index: number;
+                                reported: number;
+                                target: number | null;
+                                targetSum: number | null;
+                                title: string;
+                                valueSum: number;
+                            }[];
+                            overdue: number;
+                            /** @description Changes not yet folded into the rollups (already counted above) */
+                            pendingChanges: number;
+                            percentDone: number;
+                            unitId: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/questions/{questionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a question once, for all receivers (the issuing unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                    /** @description A unit, person or account id (UUID) */
+                    questionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an issued directive (assignments and their history stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "withdrawn";
                         };
                     };
                 };
@@ -4533,7 +8073,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring a difficulty (no account): answers a tracking token and a reference */
+        /**
+         * Bring a difficulty (no account): answers a tracking token and a reference
+         * @description As JSON, or — to send photos — as multipart/form-data: the same JSON object in the `case` field and up to three files in `photos`. The case and its photos are written together or not at all: one refused photo refuses the case.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4562,6 +8105,12 @@ export interface paths {
                         unitId?: string;
                         /** @enum {string} */
                         urgency: "low" | "normal" | "urgent" | "life_threatening";
+                    };
+                    "multipart/form-data": {
+                        /** @description The same object as the JSON body, as JSON text */
+                        case: string;
+                        /** @description Up to 3 JPEG, PNG or WebP images of at most 5 MiB each (the type is read from the bytes; location and other metadata are stripped) */
+                        photos?: string[];
                     };
                 };
             };
@@ -6516,6 +10065,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The level that owns it now (never a person) */
                             owningLevel: string;
+                            /** @description Sent with the case; each at /track/{token}/photos/{position} */
+                            photos: {
+                                height: number;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                /** @description 1 to 3: the photo is at …/photos/{position} */
+                                position: number;
+                                /** @description Bytes */
+                                size: number;
+                                width: number;
+                            }[];
                             rating: {
                                 comment: string | null;
                                 stars: number;
@@ -6758,6 +10318,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The level that owns it now (never a person) */
                             owningLevel: string;
+                            /** @description Sent with the case; each at /track/{token}/photos/{position} */
+                            photos: {
+                                height: number;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                /** @description 1 to 3: the photo is at …/photos/{position} */
+                                position: number;
+                                /** @description Bytes */
+                                size: number;
+                                width: number;
+                            }[];
                             rating: {
                                 comment: string | null;
                                 stars: number;
@@ -7004,6 +10575,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The level that owns it now (never a person) */
                             owningLevel: string;
+                            /** @description Sent with the case; each at /track/{token}/photos/{position} */
+                            photos: {
+                                height: number;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                /** @description 1 to 3: the photo is at …/photos/{position} */
+                                position: number;
+                                /** @description Bytes */
+                                size: number;
+                                width: number;
+                            }[];
                             rating: {
                                 comment: string | null;
                                 stars: number;
@@ -7200,6 +10782,219 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/track/{token}/photos/{position}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo sent with the case, by its tracking token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 1 to 3, in the order the photos were sent */
+                    position: number;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image as stored: its type sniffed at upload, metadata stripped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/track/{token}/rate": {
         parameters: {
             query?: never;
@@ -7251,6 +11046,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The level that owns it now (never a person) */
                             owningLevel: string;
+                            /** @description Sent with the case; each at /track/{token}/photos/{position} */
+                            photos: {
+                                height: number;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                /** @description 1 to 3: the photo is at …/photos/{position} */
+                                position: number;
+                                /** @description Bytes */
+                                size: number;
+                                width: number;
+                            }[];
                             rating: {
                                 comment: string | null;
                                 stars: number;
@@ -7497,6 +11303,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The level that owns it now (never a person) */
                             owningLevel: string;
+                            /** @description Sent with the case; each at /track/{token}/photos/{position} */
+                            photos: {
+                                height: number;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                /** @description 1 to 3: the photo is at …/photos/{position} */
+                                position: number;
+                                /** @description Bytes */
+                                size: number;
+                                width: number;
+                            }[];
                             rating: {
                                 comment: string | null;
                                 stars: number;
@@ -8407,7 +12224,208 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The unit's API keys, newest first, revoked ones included (administrators); never the key itself */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Issue an API key for the unit (administrators); the key is shown this once */
         post: {
@@ -8827,6 +12845,238 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's assignments: not yet acknowledged (new or amended) first, then newest */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                    status?: "received" | "acknowledged" | "in_progress" | "done" | "blocked";
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                directiveId: string;
+                                /** @enum {string} */
+                                directiveStatus: "draft" | "issued" | "withdrawn";
+                                id: string;
+                                issuerUnitId: string;
+                                needsAcknowledgement: boolean;
+                                nextDueAt: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "received" | "acknowledged" | "in_progress" | "done" | "blocked";
+                                title: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9565,6 +13815,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}/case-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's casework figures for its whole subtree, from maintained rollups */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many weeks of the trend, up to this one */
+                    weeks?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledged: number;
+                            /** @description When the figures were read; they include every committed change */
+                            asOf: string;
+                            byCategory: {
+                                code: string;
+                                escalated: number;
+                                name: string;
+                                open: number;
+                                overdue: number;
+                                reopened: number;
+                                resolved: number;
+                            }[];
+                            /** @description Open cases that rose above the unit that first owned them */
+                            escalated: number;
+                            /** @description Wall-clock hours from arrival, from a histogram: within 10 % */
+                            medianAcknowledgeHours: number | null;
+                            medianResolveHours: number | null;
+                            open: number;
+                            /** @description Open cases that missed their current deadline and could not rise (owned by the root) */
+                            overdue: number;
+                            /** @description Changes not yet folded into the rollups (already counted above) */
+                            pendingChanges: number;
+                            /** @description Reopenings by requesters: they count against the resolution figures */
+                            reopened: number;
+                            /** @description Resolved or closed */
+                            resolved: number;
+                            satisfaction: {
+                                /** @description Mean stars, 1–5 */
+                                average: number | null;
+                                ratings: number;
+                            };
+                            unitId: string;
+                            weeks: {
+                                opened: number;
+                                resolved: number;
+                                /** @description The Monday (UTC) that starts the week */
+                                week: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{id}/cases": {
         parameters: {
             query?: never;
@@ -9576,6 +14078,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description A person id, me (assigned to you) or none (unassigned) */
+                    assignee?: ("me" | "none") | string;
                     category?: string;
                     /** @description The nextCursor of the previous page */
                     cursor?: string;
@@ -9606,6 +14110,11 @@ export interface paths {
                         "application/json": {
                             items: {
                                 acknowledgeDueAt: string | null;
+                                /** @description The official of the owning unit the case is assigned to (null: nobody) */
+                                assignee: {
+                                    name: string;
+                                    personId: string;
+                                } | null;
                                 categoryCode: string;
                                 createdAt: string;
                                 escalationLevel: number;
@@ -10301,6 +14810,233 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/directives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Directives a unit issued, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                    status?: "draft" | "issued" | "withdrawn";
+                };
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                issuedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "withdrawn";
+                                title: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { api, ApiError, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
 import { CaseKindFields, type Urgency } from '../components/case-fields';
+import { PhotoPicker, usePhotoProblem } from '../components/case-photos';
 import { Field } from '../components/field';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage, Loading } from '../components/status';
@@ -20,6 +21,8 @@ export function ReportPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const photoProblem = usePhotoProblem(photos);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<{ reference: string; trackingToken: string } | null>(null);
@@ -31,12 +34,22 @@ export function ReportPage() {
     setError(null);
     try {
       const requester = { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
-      setCreated(await unwrap(api.POST('/api/v1/public/cases', {
-        body: {
-          categoryCode: category || categories.data?.items[0]?.code || '', description, urgency,
-          ...(address ? { address } : {}), ...(Object.keys(requester).length ? { requester } : {}),
-        },
-      })));
+      const body = {
+        categoryCode: category || categories.data?.items[0]?.code || '', description, urgency,
+        ...(address ? { address } : {}), ...(Object.keys(requester).length ? { requester } : {}),
+      };
+      // With photos the same body travels as the `case` field of a multipart form, beside the files.
+      setCreated(await unwrap(photos.length
+        ? api.POST('/api/v1/public/cases', {
+          body: { case: JSON.stringify(body) },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append('case', JSON.stringify(body));
+            for (const photo of photos) form.append('photos', photo);
+            return form;
+          },
+        })
+        : api.POST('/api/v1/public/cases', { body })));
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'unexpected', String(caught)));
     } finally {
@@ -66,6 +79,7 @@ export function ReportPage() {
             <textarea id="report-description" required rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
           </div>
           <Field label={t('report.address')} hint={t('report.addressHint')} value={address} onChange={(e) => setAddress(e.target.value)} />
+          <PhotoPicker photos={photos} onChange={setPhotos} problem={photoProblem} />
           <fieldset>
             <legend>{t('report.contact')}</legend>
             <Field label={t('person.name')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
@@ -73,7 +87,7 @@ export function ReportPage() {
             <Field label={t('person.phone')} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
           </fieldset>
           <ErrorMessage error={error} />
-          <button type="submit" disabled={busy || !categories.data?.items.length}>{t('report.submit')}</button>
+          <button type="submit" disabled={busy || !categories.data?.items.length || photoProblem !== null}>{t('report.submit')}</button>
         </form>
       )}
     </main>

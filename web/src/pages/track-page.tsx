@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { PhotoStrip } from '../components/case-photos';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
@@ -36,6 +37,7 @@ export function TrackPage({ token }: { token: string }) {
             <dt>{t('report.category')}</dt><dd>{c.category.names[i18n.language] ?? c.category.name}</dd>
             <dt>{t('track.owner')}</dt><dd>{c.owningLevel}</dd>
           </dl>
+          <PhotoStrip photos={c.photos} reference={c.reference} url={(position) => `/api/v1/track/${encodeURIComponent(token)}/photos/${position}`} />
           <section aria-labelledby="updates-heading">
             <h2 id="updates-heading">{t('track.updates')}</h2>
             <ol className="plain-list timeline">

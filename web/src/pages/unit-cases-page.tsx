@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, unwrap } from '../api/client';
@@ -9,6 +9,7 @@ import { Empty, ErrorMessage, Loading } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import { useFormat } from '../i18n/format';
 import { usePageTitle } from '../app';
+import { CaseAssignBar } from './case-assign-bar';
 import { FileCaseDialog } from './file-case-dialog';
 
 type Query = NonNullable<paths['/api/v1/units/{id}/cases']['get']['parameters']['query']>;
@@ -24,10 +25,23 @@ export function UnitCasesPage({ id }: { id: string }) {
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);
   const [filing, setFiling] = useState(false);
+  const [assignee, setAssignee] = useState<'' | 'me' | 'none'>('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   usePageTitle(unit.data ? t('cases.titleOf', { unit: unit.data.name }) : t('cases.title'));
-  const query: Query = { scope, limit: 50, ...(status ? { status: status as Query['status'] } : {}), ...(overdue ? { overdue: 'true' } : {}), ...(escalated ? { escalated: 'true' } : {}) };
-  const cases = usePages(JSON.stringify([id, query]), (cursor) =>
+  const query: Query = { scope, limit: 50, ...(status ? { status: status as Query['status'] } : {}), ...(overdue ? { overdue: 'true' } : {}), ...(escalated ? { escalated: 'true' } : {}), ...(assignee ? { assignee } : {}) };
+  const key = JSON.stringify([id, query]);
+  const cases = usePages(key, (cursor) =>
     unwrap(api.GET('/api/v1/units/{id}/cases', { params: { path: { id }, query: { ...query, ...(cursor ? { cursor } : {}) } } })));
+  // A selection belongs to the list it was made in: other filters, another list.
+  useEffect(() => setSelected(new Set()), [key]);
+  const toggle = (caseId: string, on: boolean) => setSelected((previous) => {
+    const next = new Set(previous);
+    if (on) next.add(caseId); else next.delete(caseId);
+    return next;
+  });
+  const shown = cases.items.map((c) => c.id);
+  const allShown = shown.length > 0 && shown.every((caseId) => selected.has(caseId));
+  const someShown = shown.some((caseId) => selected.has(caseId));
 
   return (
     <>
@@ -53,18 +67,44 @@ export function UnitCasesPage({ id }: { id: string }) {
           </select>
         </div>
         <label className="check"><input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> {t('cases.overdueOnly')}</label>
+        <div className="field">
+          <label htmlFor="cases-assignee">{t('assign.filter')}</label>
+          <select id="cases-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value as typeof assignee)}>
+            <option value="">{t('assign.anyone')}</option>
+            <option value="me">{t('assign.me')}</option>
+            <option value="none">{t('assign.nobody')}</option>
+          </select>
+        </div>
         <label className="check"><input type="checkbox" checked={escalated} onChange={(e) => setEscalated(e.target.checked)} /> {t('cases.escalatedOnly')}</label>
       </fieldset>
       <h2 id="queue-heading">{t('cases.queue')}</h2>
+      {selected.size > 0 && (
+        <CaseAssignBar unitId={id} selected={[...selected]} references={new Map(cases.items.map((c) => [c.id, c.reference]))}
+          onDone={() => { setSelected(new Set()); cases.reload(); }} onClear={() => setSelected(new Set())} />
+      )}
       <ErrorMessage error={cases.error} />
       {cases.items.length === 0 && !cases.loading && !cases.error && <Empty>{t('cases.none')}</Empty>}
       {cases.items.length > 0 && (
         <TableWrap labelledBy="queue-heading">
           <table>
-            <thead><tr><th scope="col">{t('report.reference')}</th><th scope="col">{t('track.status')}</th><th scope="col">{t('report.category')}</th><th scope="col">{t('report.urgency')}</th><th scope="col">{t('cases.due')}</th></tr></thead>
+            <thead><tr>
+              <td className="pick-cell">
+                <label className="pick">
+                  <input type="checkbox" checked={allShown} ref={(box) => { if (box) box.indeterminate = someShown && !allShown; }}
+                    onChange={(e) => setSelected(e.target.checked ? new Set([...selected, ...shown]) : new Set([...selected].filter((s) => !shown.includes(s))))} />
+                  <span className="visually-hidden">{t('assign.selectAll')}</span>
+                </label>
+              </td>
+              <th scope="col">{t('report.reference')}</th><th scope="col">{t('track.status')}</th><th scope="col">{t('report.category')}</th><th scope="col">{t('report.urgency')}</th><th scope="col">{t('cases.due')}</th><th scope="col">{t('assign.column')}</th></tr></thead>
             <tbody>
               {cases.items.map((c) => (
                 <tr key={c.id}>
+                  <td className="pick-cell">
+                    <label className="pick">
+                      <input type="checkbox" checked={selected.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                      <span className="visually-hidden">{t('assign.select', { reference: c.reference })}</span>
+                    </label>
+                  </td>
                   <th scope="row"><Link href={`/cases/${c.id}`}>{c.reference}</Link></th>
                   <td>{t(`caseStatus.${c.status}`)}{c.escalationLevel > 0 && <> · <span className="badge">{t('cases.escalated')}</span></>}{c.triage && <> · <span className="badge">{t('cases.triage')}</span></>}</td>
                   <td>{c.categoryCode}</td>
@@ -73,6 +113,7 @@ export function UnitCasesPage({ id }: { id: string }) {
                     {(c.status === 'new' ? c.acknowledgeDueAt : c.resolveDueAt) ? format.dateTime((c.status === 'new' ? c.acknowledgeDueAt : c.resolveDueAt)!) : '—'}
                     {c.overdue && <> · {t('cases.overdue')}</>}
                   </td>
+                  <td>{c.assignee?.name ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

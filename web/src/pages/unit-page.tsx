@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
+import { useMe } from '../session';
 import { usePageTitle } from '../app';
 import { UnitActions } from './unit-actions';
 import { UnitMembers } from './unit-members';
@@ -20,6 +21,7 @@ export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { levelName } = useLevels();
+  const me = useMe();
   const unit = useApi(id, () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id } } })));
   usePageTitle(unit.data?.name);
 
@@ -45,7 +47,13 @@ export function UnitPage({ id }: { id: string }) {
       <UnitActions unit={u} onChanged={unit.reload} />
       {u.abilities.readAudit && (
         <p className="links">
-          <Link href={`/units/${u.id}/cases`}>{t('unit.cases')}</Link> · <Link href={`/audit?unit=${u.id}`}>{t('unit.history')}</Link>
+          <Link href={`/units/${u.id}/cases`}>{t('unit.cases')}</Link> · <Link href={`/units/${u.id}/dashboard`}>{t('dashboard.link')}</Link> · <Link href={`/audit?unit=${u.id}`}>{t('unit.history')}</Link>
+        </p>
+      )}
+      {u.abilities.readAudit && (
+        <p className="links">
+          <Link href={`/units/${u.id}/calendar`}>{t('calendar.link')}</Link>
+          {me.isAdmin && <> · <Link href={`/units/${u.id}/api-keys`}>{t('apiKeys.link')}</Link></>}
         </p>
       )}
       <UnitOfficials unit={u} />

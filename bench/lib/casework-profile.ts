@@ -1,0 +1,153 @@
+/**
+ * Where an intake's time goes, for bench:cases: (1) public intake run in this process
+ * against the benchmark database, one case at a time, with every statement timed
+ * (a Kysely plugin sees each query before and after); (2) the server's own CPU profile
+ * (`node --cpu-prof`) from a load run, self time grouped by package or source folder.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { createCase } from '../../src/domain/cases/create-case.ts';
+import { systemActor, transact } from '../../src/domain/context.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { intakeBody, type IntakeMix } from './casework-load.ts';
+
+export interface StatementCost { statement: string; perCase: number; meanMs: number; msPerCase: number }
+export interface IntakeProfile { cases: number; msPerCase: number; statementsPerCase: number; statements: StatementCost[]; otherMsPerCase: number }
+
+/** The first words of a statement, enough to tell them apart in a table. */
+function label(sqlText: string): string {
+  const text = sqlText.replace(/\s+/g, ' ').trim();
+  const m = /^(insert into "?(\w+)"?|update "?(\w+)"?|delete from "?(\w+)"?)/i.exec(text);
+  if (m) return m[1]!.replaceAll('"', '');
+  if (/^select set_config\('role'/i.test(text)) return "select set_config('role', …) — the transaction's role and scope";
+  const from = /\bfrom "?(\w+)"?/i.exec(text);
+  const what = text.slice(0, 70);
+  return from ? `${what.length < text.length ? what + '…' : what} [from ${from[1]}]` : what;
+}
+
+class StatementTimer implements KyselyPlugin {
+  readonly costs = new Map<string, { ms: number; calls: number }>();
+  private readonly started = new WeakMap<object, { t: number; label: string }>();
+  constructor(private readonly compile: (node: RootOperationNode, queryId: PluginTransformQueryArgs['queryId']) => string) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.started.set(args.queryId, { t: performance.now(), label: label(this.compile(args.node, args.queryId)) });
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const s = this.started.get(args.queryId);
+    if (s) {
+      const c = this.costs.get(s.label) ?? { ms: 0, calls: 0 };
+      c.ms += performance.now() - s.t;
+      c.calls++;
+      this.costs.set(s.label, c);
+    }
+    return args.result;
+  }
+}
+
+/** `count` public intakes in this process, one at a time, after `warmup` untimed ones. */
+export async function profileIntake(url: string, mix: IntakeMix, count: number, warmup = 50): Promise<IntakeProfile> {
+  const database = await openDatabase({ url, poolSize: 2 });
+  try {
+    const executor = database.db.getExecutor();
+    const timer = new StatementTimer((node, queryId) => executor.compileQuery(node, queryId).sql);
+    const timed: Database = { ...database, db: database.db.withPlugin(timer) };
+    const intake = (i: number) => transact(timed, systemActor('public'), systemClock,
+      (ctx) => createCase(ctx, { ...intakeBody(mix, 2_000_000 + i), publicUrl: 'http://127.0.0.1' }, 'web'));
+    for (let i = 0; i < warmup; i++) await intake(i);
+    timer.costs.clear();
+    const started = performance.now();
+    for (let i = 0; i < count; i++) await intake(warmup + i);
+    const msPerCase = (performance.now() - started) / count;
+    const statements = [...timer.costs].map(([statement, c]) => ({ statement, perCase: c.calls / count, meanMs: c.ms / c.calls, msPerCase: c.ms / count }))
+      .sort((a, b) => b.msPerCase - a.msPerCase);
+    const inStatements = statements.reduce((a, s) => a + s.msPerCase, 0);
+    return { cases: count, msPerCase, statementsPerCase: statements.reduce((a, s) => a + s.perCase, 0), statements, otherMsPerCase: msPerCase - inStatements };
+  } finally {
+    await database.close();
+  }
+}
+
+// ---- the server's CPU profile ----------------------------------------------------------------------
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileShare { part: string; share: number }
+
+function partOf(url: string, fn: string): string {
+  if (!url) return fn || '(anonymous)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+  if (pkg) return pkg[1]!;
+  const src = /\/src\/(.+)$/.exec(url);
+  if (src) {
+    const parts = src[1]!.split('/');
+    return `mainstay src/${parts.length > 2 ? parts.slice(0, 2).join('/') : parts.join('/')}`;
+  }
+  if (url.startsWith('node:')) return `node (${url.slice(5).split('/')[0]})`;
+  return url.split('/').slice(-2).join('/');
+}
+
+/** Self time by package or source folder, as shares of the samples (idle excluded), largest first. */
+export function summarizeCpuProfile(dir: string, top = 12): { shares: ProfileShare[]; busyMs: number } | undefined {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return undefined;
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  const partById = new Map(profile.nodes.map((n) => [n.id, partOf(n.callFrame.url, n.callFrame.functionName)]));
+  const time = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const part = partById.get(id) ?? '(unknown)';
+    time.set(part, (time.get(part) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  time.delete('(idle)');
+  const busy = [...time.values()].reduce((a, b) => a + b, 0);
+  const shares = [...time].map(([part, us]) => ({ part, share: us / busy })).sort((a, b) => b.share - a.share);
+  const head = shares.slice(0, top);
+  const rest = shares.slice(top).reduce((a, s) => a + s.share, 0);
+  if (rest > 0) head.push({ part: 'everything else', share: rest });
+  return { shares: head, busyMs: busy / 1000 };
+}
+
+// ---- triggers on cases ------------------------------------------------------------------------------
+
+export interface TriggerCost { triggers: string[]; withMs: number; withoutMs: number; inserts: number }
+
+/**
+ * What the user triggers on `cases` (migration 0008's rollup log, and any added since)
+ * cost a single-row insert — intake's shape — in PostgreSQL: the same `inserts` rows
+ * inserted one statement at a time with the triggers on and off, both rolled back.
+ */
+export async function casesTriggerCost(url: string, inserts = 1000): Promise<TriggerCost> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const triggers = (await client.query<{ name: string }>(
+      "select tgname as name from pg_trigger where tgrelid = 'cases'::regclass and not tgisinternal order by 1")).rows.map((r) => r.name);
+    const once = async (disable: boolean) => {
+      await client.query('begin');
+      try {
+        await client.query(`create temp table bench_copies on commit drop as
+          select * from cases where reference like 'S-%' order by reference limit ${inserts}`);
+        await client.query(`update bench_copies set id = gen_random_uuid(), reference = 'T' || reference, tracking_hash = 't' || tracking_hash`);
+        if (disable) await client.query('alter table cases disable trigger user');
+        const t = performance.now();
+        await client.query('do $$ declare r cases; begin for r in select * from bench_copies loop insert into cases values (r.*); end loop; end $$');
+        return (performance.now() - t) / inserts;
+      } finally {
+        await client.query('rollback');
+      }
+    };
+    await once(false);
+    const withMs = Math.min(await once(false), await once(false));
+    const withoutMs = Math.min(await once(true), await once(true));
+    return { triggers, withMs, withoutMs, inserts };
+  } finally {
+    await client.end();
+  }
+}

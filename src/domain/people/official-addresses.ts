@@ -1,0 +1,9 @@
+import type { Ctx } from '../context.ts';
+
+/** The sign-in addresses of a unit's current officials (secretary, deputies, officials): whom reminders go to. */
+export async function officialAddresses(ctx: Ctx, unitId: string): Promise<string[]> {
+  const rows = await ctx.db.selectFrom('official_terms as t').innerJoin('accounts as a', 'a.person_id', 't.person_id')
+    .select('a.email').where('t.unit_id', '=', unitId).where('t.ended_at', 'is', null).where('a.disabled_at', 'is', null)
+    .orderBy('a.email').execute();
+  return [...new Set(rows.map((r) => r.email))];
+}

@@ -12,7 +12,7 @@ const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'web
 /** The 200 answer in the OpenAPI document: the image, in its sniffed type. */
 export const photoResponse = {
   description: 'The image as stored: its type sniffed at upload, metadata stripped',
-  content: Object.fromEntries(Object.keys(EXTENSIONS).map((type) => [type, { schema: z.string().describe('binary') }])),
+  content: Object.fromEntries(Object.keys(EXTENSIONS).map((type) => [type, { schema: z.string().describe('The image bytes') }])),
 };
 
 /**

@@ -12,6 +12,10 @@ import { UnitDashboardPage } from './pages/unit-dashboard-page';
 import { UnitCasesPage } from './pages/unit-cases-page';
 import { UnitApiKeysPage } from './pages/unit-api-keys-page';
 import { UnitCalendarPage } from './pages/unit-calendar-page';
+import { AssignmentPage } from './pages/assignment-page';
+import { DirectivePage } from './pages/directive-page';
+import { UnitAssignmentsPage } from './pages/unit-assignments-page';
+import { UnitDirectivesPage } from './pages/unit-directives-page';
 import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
 import { PersonPage } from './pages/person-page';
@@ -45,6 +49,10 @@ function Gate() {
         <Route path="/units/:id/cases">{(params) => <UnitCasesPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/calendar">{(params) => <UnitCalendarPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/api-keys">{(params) => <UnitApiKeysPage key={params.id} id={params.id} />}</Route>
+        <Route path="/units/:id/directives">{(params) => <UnitDirectivesPage key={params.id} id={params.id} />}</Route>
+        <Route path="/units/:id/assignments">{(params) => <UnitAssignmentsPage key={params.id} id={params.id} />}</Route>
+        <Route path="/directives/:id">{(params) => <DirectivePage key={params.id} id={params.id} />}</Route>
+        <Route path="/assignments/:id">{(params) => <AssignmentPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id">{(params) => <UnitPage key={params.id} id={params.id} />}</Route>
         <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
         <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>

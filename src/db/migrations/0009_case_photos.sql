@@ -25,4 +25,6 @@ alter table case_photos enable row level security;
 alter table case_photos force row level security;
 -- Visible exactly when the case is (the cases policy applies inside the subquery).
 create policy case_photos_read on case_photos for select using (exists (select 1 from cases c where c.id = case_photos.case_id));
+-- Added only with a new case, by whoever files it (like its timeline entries): the filer
+-- need not be able to see the unit the case was routed to.
 create policy case_photos_insert on case_photos for insert with check (true);

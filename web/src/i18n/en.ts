@@ -1,3 +1,5 @@
+import { enDirectives } from './en-directives';
+
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
   common: {
@@ -162,6 +164,7 @@ export const en = {
     chosen: 'Chosen', size: '{{kb}} KB', tooMany: 'Choose at most {{max}} photos; {{count}} are chosen.',
     tooLarge: '“{{name}}” is larger than {{mb}} MB.', heading: 'Photos', alt: 'Photo {{position}} of {{count}} sent with case {{reference}}',
   },
+  ...enDirectives,
   errors: {
     network: 'The server could not be reached. Check the connection and try again.',
     bad_credentials: 'The e-mail or the password is wrong.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { koDirectives } from './ko-directives';
 
 export const ko: Catalogue = {
   common: {
@@ -163,6 +164,7 @@ export const ko: Catalogue = {
     chosen: '고른 사진', size: '{{kb}}KB', tooMany: '사진은 {{max}}장까지 고를 수 있습니다. 지금 {{count}}장을 골랐습니다.',
     tooLarge: '“{{name}}”은(는) {{mb}}MB보다 큽니다.', heading: '사진', alt: '사건 {{reference}}에 첨부된 사진 {{count}}장 중 {{position}}번째',
   },
+  ...koDirectives,
   errors: {
     network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',
     bad_credentials: '이메일 또는 비밀번호가 틀렸습니다.',

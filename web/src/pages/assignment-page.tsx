@@ -148,7 +148,9 @@ function History({ assignment: a }: { assignment: AssignmentView }) {
         <li><span className="muted">{format.dateTime(a.directive.issuedAt ?? a.directive.createdAt)}</span> · {t('assignment.receivedEvent')}</li>
         {a.history.map((e, i) => (
           <li key={i}>
-            <span className="muted">{format.dateTime(e.at)}</span> · {e.to ? t(`assignmentStatus.${e.to}`, { defaultValue: e.to }) : '—'}
+            <span className="muted">{format.dateTime(e.at)}</span> · {e.from !== null && e.from === e.to
+              ? t('assignment.acknowledgedAgain')
+              : e.to ? t(`assignmentStatus.${e.to}`, { defaultValue: e.to }) : '—'}
             {e.reason && <>: {e.reason}</>}
             <span className="muted"> — {e.by}</span>
           </li>

@@ -56,6 +56,13 @@ export function UnitPage({ id }: { id: string }) {
           {me.isAdmin && <> · <Link href={`/units/${u.id}/api-keys`}>{t('apiKeys.link')}</Link></>}
         </p>
       )}
+      {u.abilities.readAudit && (!u.isCell || u.ancestors.length > 0) && (
+        <p className="links">
+          {!u.isCell && <Link href={`/units/${u.id}/directives`}>{t('directives.link')}</Link>}
+          {!u.isCell && u.ancestors.length > 0 && ' · '}
+          {u.ancestors.length > 0 && <Link href={`/units/${u.id}/assignments`}>{t('inbox.link')}</Link>}
+        </p>
+      )}
       <UnitOfficials unit={u} />
       {!u.isCell && <UnitSubunits unit={u} />}
       {u.abilities.readMembers && <UnitMembers unit={u} />}

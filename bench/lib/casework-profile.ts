@@ -1,13 +1,16 @@
 /**
  * Where an intake's time goes, for bench:cases: (1) public intake run in this process
  * against the benchmark database, one case at a time, with every statement timed
- * (a Kysely plugin sees each query before and after); (2) the server's own CPU profile
+ * (begin and commit included, through Kysely's query log); (2) the server's own CPU profile
  * (`node --cpu-prof`) from a load run, self time grouped by package or source folder.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import { openDatabase, type Database } from '../../src/db/database.ts';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../src/db/database.ts';
+import type { DB } from '../../src/db/schema.ts';
 import { createCase } from '../../src/domain/cases/create-case.ts';
 import { systemActor, transact } from '../../src/domain/context.ts';
 import { systemClock } from '../../src/platform/clock.ts';
@@ -22,46 +25,64 @@ function label(sqlText: string): string {
   const m = /^(insert into "?(\w+)"?|update "?(\w+)"?|delete from "?(\w+)"?)/i.exec(text);
   if (m) return m[1]!.replaceAll('"', '');
   if (/^select set_config\('role'/i.test(text)) return "select set_config('role', …) — the transaction's role and scope";
+  if (/^(begin|commit)$/i.test(text)) return text.toLowerCase();
   const from = /\bfrom "?(\w+)"?/i.exec(text);
   const what = text.slice(0, 70);
   return from ? `${what.length < text.length ? what + '…' : what} [from ${from[1]}]` : what;
 }
 
-class StatementTimer implements KyselyPlugin {
-  readonly costs = new Map<string, { ms: number; calls: number }>();
-  private readonly started = new WeakMap<object, { t: number; label: string }>();
-  constructor(private readonly compile: (node: RootOperationNode, queryId: PluginTransformQueryArgs['queryId']) => string) {}
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.started.set(args.queryId, { t: performance.now(), label: label(this.compile(args.node, args.queryId)) });
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const s = this.started.get(args.queryId);
-    if (s) {
-      const c = this.costs.get(s.label) ?? { ms: 0, calls: 0 };
-      c.ms += performance.now() - s.t;
+/**
+ * A Kysely of its own over a pool that prepares every statement, as the server's does
+ * (src/db/database.ts), with Kysely's query log on: it times every statement, begin and
+ * commit included, from the client.
+ */
+function timedDatabase(url: string, costs: Map<string, { ms: number; calls: number }>): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off' });
+  const names = new Map<string, string>();
+  const preparing = {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: (text: string, values: unknown[]) => {
+          let name = names.get(text);
+          if (!name) names.set(text, (name = `k${createHash('sha1').update(text).digest('base64url')}`));
+          return client.query({ name, text, values });
+        },
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: preparing }),
+    log: (event) => {
+      const key = label(event.query.sql);
+      const c = costs.get(key) ?? { ms: 0, calls: 0 };
+      c.ms += event.queryDurationMillis;
       c.calls++;
-      this.costs.set(s.label, c);
-    }
-    return args.result;
-  }
+      costs.set(key, c);
+    },
+  });
+  return {
+    kind: 'postgres', db,
+    withConnection: () => { throw new Error('not used'); },
+    async close() { await db.destroy(); },
+  };
 }
 
 /** `count` public intakes in this process, one at a time, after `warmup` untimed ones. */
 export async function profileIntake(url: string, mix: IntakeMix, count: number, warmup = 50): Promise<IntakeProfile> {
-  const database = await openDatabase({ url, poolSize: 2 });
+  const costs = new Map<string, { ms: number; calls: number }>();
+  const database = timedDatabase(url, costs);
   try {
-    const executor = database.db.getExecutor();
-    const timer = new StatementTimer((node, queryId) => executor.compileQuery(node, queryId).sql);
-    const timed: Database = { ...database, db: database.db.withPlugin(timer) };
-    const intake = (i: number) => transact(timed, systemActor('public'), systemClock,
+    const intake = (i: number) => transact(database, systemActor('public'), systemClock,
       (ctx) => createCase(ctx, { ...intakeBody(mix, 2_000_000 + i), publicUrl: 'http://127.0.0.1' }, 'web'));
     for (let i = 0; i < warmup; i++) await intake(i);
-    timer.costs.clear();
+    costs.clear();
     const started = performance.now();
     for (let i = 0; i < count; i++) await intake(warmup + i);
     const msPerCase = (performance.now() - started) / count;
-    const statements = [...timer.costs].map(([statement, c]) => ({ statement, perCase: c.calls / count, meanMs: c.ms / c.calls, msPerCase: c.ms / count }))
+    const statements = [...costs].map(([statement, c]) => ({ statement, perCase: c.calls / count, meanMs: c.ms / c.calls, msPerCase: c.ms / count }))
       .sort((a, b) => b.msPerCase - a.msPerCase);
     const inStatements = statements.reduce((a, s) => a + s.msPerCase, 0);
     return { cases: count, msPerCase, statementsPerCase: statements.reduce((a, s) => a + s.perCase, 0), statements, otherMsPerCase: msPerCase - inStatements };
@@ -123,7 +144,6 @@ export interface TriggerCost { triggers: string[]; withMs: number; withoutMs: nu
  * inserted one statement at a time with the triggers on and off, both rolled back.
  */
 export async function casesTriggerCost(url: string, inserts = 1000): Promise<TriggerCost> {
-  const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -23,6 +23,7 @@ import { apiKeysRoutes } from './routes/api-keys.routes.ts';
 import { caseAssignRoutes } from './routes/case-assign.routes.ts';
 import { caseDashboardRoutes } from './routes/case-dashboard.routes.ts';
 import { directivesRoutes } from './routes/directives.routes.ts';
+import { calendarFeedRoutes, gatheringsRoutes } from './routes/gatherings.routes.ts';
 import { directiveHistoryRoutes } from './routes/directive-history.routes.ts';
 import { casePhotosRoutes } from './routes/case-photos.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
@@ -113,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     await api.register(signInRoutes(deps));
     await api.register(publicRoutes(deps, options.publicLimits));
+    await api.register(calendarFeedRoutes(deps));
     await api.register(async (authed) => {
       authed.addHook('onRequest', requireCredentials);
       await authed.register(unitsRoutes(deps));
@@ -127,6 +129,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await authed.register(casePhotosRoutes(deps));
       await authed.register(caseDashboardRoutes(deps));
       await authed.register(directivesRoutes(deps));
+      await authed.register(gatheringsRoutes(deps));
       await authed.register(directiveHistoryRoutes(deps));
       await authed.register(apiKeysRoutes(deps));
       await authed.register(caseAssignRoutes(deps));

@@ -11,6 +11,8 @@ import { createScheduler } from '../../platform/scheduler.ts';
 import { outboxJob } from '../../platform/outbox/job.ts';
 import { caseStatsJob, escalationJob, reminderJob } from '../../domain/cases/case-jobs.ts';
 import { directiveDeadlinesJob, directiveRollupsJob } from '../../domain/directives/directive-deadlines.ts';
+import { missedMeetingsJob } from '../../domain/gatherings/cadence.ts';
+import { invitationMailJob } from '../../domain/gatherings/invitation-mail.ts';
 import { smtpTransport } from '../../platform/outbox/transport.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -46,7 +48,7 @@ export function registerServeCommand(program: Command) {
       const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
       const scheduler = createScheduler({
         database, clock,
-        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), outboxJob(database, transport, log)],
+        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), invitationMailJob(database), missedMeetingsJob(database), outboxJob(database, transport, log)],
         onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
       });
       const app = await buildServer({

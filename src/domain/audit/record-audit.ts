@@ -2,7 +2,7 @@ import type { Ctx } from '../context.ts';
 
 export interface AuditEntry {
   action: string;
-  targetType: 'unit' | 'person' | 'account' | 'organization' | 'case' | 'category' | 'directive' | 'assignment';
+  targetType: 'unit' | 'person' | 'account' | 'organization' | 'case' | 'category' | 'directive' | 'assignment' | 'gathering' | 'decision';
   targetId?: string | null;
   /** The unit that owns the target, so the trail can later be scoped like the data. */
   unitId?: string | null;

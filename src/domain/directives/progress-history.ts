@@ -37,7 +37,7 @@ export async function directiveProgressHistory(ctx: Ctx, directiveId: string, un
   // the issuer, a unit's officials at their own part.
   const mayRead = directivePolicy.manage(ctx.actor, d.issuer_path) && (at === d.issuer_unit_id || unit.ancestorIds.includes(d.issuer_unit_id))
     || unitPolicy.readAudit(ctx.actor, unit);
-  authorize(mayRead, unitPolicy.read(ctx.actor, unit), 'unit', at, 'read_progress');
+  authorize(mayRead, unitPolicy.read(ctx.actor, unit), 'directive', directiveId, 'read_progress');
 
   const base = { directiveId: d.id, unitId: at, issuedAt: d.issued_at?.toISOString() ?? null };
   if (!d.issued_at) return { ...base, days: [] as HistoryDay[] };

@@ -9,7 +9,7 @@ import { createUnit } from '../org/create-unit.ts';
 import { moveUnit } from '../org/move-unit.ts';
 import type { AssignmentStatus } from '../../db/schema-directives.ts';
 import { reportOnAssignment, transitionAssignment } from './act-on-assignment.ts';
-import { createDirective } from './create-directive.ts';
+import { createDirective, type TargetInput } from './create-directive.ts';
 import { applyDirectiveDeltas } from './directive-deadlines.ts';
 import { issueDirective } from './issue-directive.ts';
 import { directiveProgress } from './progress.ts';
@@ -21,7 +21,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   tree = await buildSmallTree(database);
   // One to every unit below the root, one to the cells of region 0, one to a chosen subtree.
-  for (const [issuer, target] of [[tree.root, { kind: 'all' }], [tree.regions[0]!, { kind: 'level', level: 'cell' }], [tree.root, { kind: 'subtrees', unitIds: [tree.districts[1]!] }]] as const) {
+  const plans: Array<[string, TargetInput]> = [[tree.root, { kind: 'all' }], [tree.regions[0]!, { kind: 'level', level: 'cell' }], [tree.root, { kind: 'subtrees', unitIds: [tree.districts[1]!] }]];
+  for (const [issuer, target] of plans) {
     const { id } = await run(database, (ctx) => createDirective(ctx, {
       issuerUnitId: issuer, title: 'P', body: 'B', target, items: [{ title: 'A', dueAt: '2030-01-01T00:00:00Z', target: 10 }, { title: 'B', dueAt: '2030-02-01T00:00:00Z' }],
     }));

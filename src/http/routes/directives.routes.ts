@@ -22,7 +22,7 @@ const Item = z.strictObject({
 });
 const Counts = z.object({ received: z.number().int(), acknowledged: z.number().int(), in_progress: z.number().int(), done: z.number().int(), blocked: z.number().int() });
 
-const DirectiveView = z.object({
+export const DirectiveView = z.object({
   id: z.string(), status: z.enum(['draft', 'issued', 'withdrawn']), version: z.number().int(), issuerUnitId: z.string(), issuerName: z.string(),
   title: z.string(), body: z.string(), titles: z.record(z.string(), z.string()), bodies: z.record(z.string(), z.string()),
   target: z.object({ kind: z.enum(['all', 'level', 'subtrees']), depth: z.number().int().nullable(), unitIds: z.array(z.string()) }),

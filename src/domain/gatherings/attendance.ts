@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { AttendanceStatus } from '../../db/schema-gatherings.ts';
+import { authorize } from '../access/guard.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
+import { conflict, invalid } from '../errors.ts';
+import { gatheringPolicy } from './gathering-policy.ts';
+import { adjustMeetingStats, lockGathering, pathOfUnit } from './gathering.queries.ts';
+
+export interface MarkInput { personId: string; status: AttendanceStatus; session?: number | undefined }
+
+/** The secretary's tap: one invitee's attendance at one session (default the first), changed as often as needed. */
+export async function markAttendance(ctx: Ctx, gatheringId: string, input: MarkInput) {
+  const g = await lockGathering(ctx, gatheringId);
+  authorize(gatheringPolicy.manage(ctx.actor, g.convening_path), false, 'gathering', gatheringId, 'mark_attendance');
+  return record(ctx, g, input.personId, input.status, input.session ?? 0, 'secretary');
+}
+
+/** An invitee checks in with the code shown at the gathering. */
+export async function checkIn(ctx: Ctx, gatheringId: string, input: { code: string; session?: number | undefined }) {
+  if (!ctx.actor.personId) throw invalid('no_person', 'Only a member can check in.');
+  const g = await lockGathering(ctx, gatheringId);
+  const invited = await withSystemScope(ctx, () => ctx.db.selectFrom('invitations').select('person_id').where('gathering_id', '=', g.id).where('person_id', '=', ctx.actor.personId!).executeTakeFirst());
+  authorize(Boolean(invited), false, 'gathering', gatheringId, 'check_in');
+  if (input.code !== g.checkin_code) throw invalid('wrong_code', 'That is not the code of this gathering.', { field: 'code' });
+  return record(ctx, g, ctx.actor.personId, 'present', input.session ?? 0, 'self');
+}
+
+async function record(ctx: Ctx, g: Awaited<ReturnType<typeof lockGathering>>, personId: string, status: AttendanceStatus, session: number, via: 'secretary' | 'self') {
+  if (g.status !== 'sent') throw conflict('not_sent', 'Attendance is kept once the invitations are sent.', { status: g.status });
+  return withSystemScope(ctx, async () => {
+    const invited = await ctx.db.selectFrom('invitations').select('person_id').where('gathering_id', '=', g.id).where('person_id', '=', personId).executeTakeFirst();
+    if (!invited) throw invalid('not_invited', 'The person is not among the invitees.', { field: 'personId' });
+    const sessionRow = await ctx.db.selectFrom('gathering_sessions').select('idx').where('gathering_id', '=', g.id).where('idx', '=', session).executeTakeFirst();
+    if (!sessionRow) throw invalid('no_such_session', `The gathering has no session ${session}.`, { field: 'session' });
+    const before = await ctx.db.selectFrom('attendance').select('status').where('gathering_id', '=', g.id).where('session_idx', '=', session).where('person_id', '=', personId).executeTakeFirst();
+    if (before?.status === status) return { personId, status, session };
+    const now = ctx.clock.now();
+    await sql`insert into attendance (gathering_id, session_idx, person_id, status, via, marked_at)
+              values (${g.id}::uuid, ${session}::int, ${personId}::uuid, ${status}, ${via}, ${now})
+              on conflict (gathering_id, session_idx, person_id) do update set status = excluded.status, via = excluded.via, marked_at = excluded.marked_at`.execute(ctx.db);
+    const delta: Record<string, number> = { [status]: 1 };
+    if (before) delta[before.status] = -1;
+    await sql`insert into gathering_attendance_counts (gathering_id, session_idx, present, excused, absent)
+              values (${g.id}::uuid, ${session}::int, ${delta.present ?? 0}::int, ${delta.excused ?? 0}::int, ${delta.absent ?? 0}::int)
+              on conflict (gathering_id, session_idx) do update set present = gathering_attendance_counts.present + excluded.present,
+                excused = gathering_attendance_counts.excused + excluded.excused, absent = gathering_attendance_counts.absent + excluded.absent`.execute(ctx.db);
+    // The first mark means it was held: the unit met, and its rhythm is kept again.
+    if (!g.held_at) {
+      delta.gatherings_held = 1;
+      await ctx.db.updateTable('gatherings').set({ held_at: now }).where('id', '=', g.id).execute();
+      if (g.kind === 'meeting' || g.kind === 'enlarged') await unitMet(ctx, g.convening_unit_id, g.starts_at);
+    }
+    await adjustMeetingStats(ctx, g.convening_path, delta);
+    await recordAudit(ctx, { action: via === 'self' ? 'gathering.check_in' : 'gathering.attendance', targetType: 'gathering', targetId: g.id, unitId: g.convening_unit_id,
+      before: before ? { status: before.status } : {}, after: { status }, details: { personId, session } });
+    return { personId, status, session };
+  });
+}
+
+/** A unit's meeting took place: its last meeting moves on, and a missed rhythm is kept again. */
+async function unitMet(ctx: Ctx, unitId: string, at: Date) {
+  const cadence = await ctx.db.selectFrom('unit_cadences').selectAll().where('unit_id', '=', unitId).executeTakeFirst();
+  if (!cadence) return;
+  const last = cadence.last_met_at && cadence.last_met_at > at ? cadence.last_met_at : at;
+  await ctx.db.updateTable('unit_cadences').set({ last_met_at: last, missed_since: null }).where('unit_id', '=', unitId).execute();
+  if (cadence.missed_since) await adjustMeetingStats(ctx, await pathOfUnit(ctx, unitId), { missed: -1 });
+}
+
+/** An invitee says whether they will come. */
+export async function answerInvitation(ctx: Ctx, gatheringId: string, input: { answer: 'yes' | 'no' | 'maybe' }) {
+  if (!ctx.actor.personId) throw invalid('no_person', 'Only an invitee can answer.');
+  const row = await ctx.db.selectFrom('invitations').select('rsvp').where('gathering_id', '=', gatheringId).where('person_id', '=', ctx.actor.personId).executeTakeFirst();
+  authorize(Boolean(row), false, 'gathering', gatheringId, 'rsvp');
+  await ctx.db.updateTable('invitations').set({ rsvp: input.answer, rsvp_at: ctx.clock.now() })
+    .where('gathering_id', '=', gatheringId).where('person_id', '=', ctx.actor.personId).execute();
+  await recordAudit(ctx, { action: 'gathering.rsvp', targetType: 'gathering', targetId: gatheringId, before: { rsvp: row!.rsvp }, after: { rsvp: input.answer } });
+  return { rsvp: input.answer };
+}

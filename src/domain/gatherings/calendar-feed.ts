@@ -1,0 +1,53 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import { authorize, placePerson } from '../access/guard.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { renderCalendar, type CalendarEvent } from './icalendar.ts';
+
+/** The calendar events of gatherings: one per session (a course has several). */
+export async function gatheringEvents(ctx: Ctx, gatheringIds: string[]): Promise<CalendarEvent[]> {
+  if (gatheringIds.length === 0) return [];
+  const rows = (await sql<{ id: string; idx: number; title: string; session_title: string | null; starts_at: Date; ends_at: Date; place: string | null; online_url: string | null; sequence: number; status: string; sessions: number }>`
+    select g.id, s.idx, g.title, s.title as session_title, s.starts_at, s.ends_at, g.place, g.online_url, g.sequence, g.status,
+           count(*) over (partition by g.id)::int as sessions
+      from gatherings g join gathering_sessions s on s.gathering_id = g.id
+     where g.id = any(${gatheringIds}::uuid[]) order by s.starts_at`.execute(ctx.db)).rows;
+  return rows.map((r) => ({
+    uid: `${r.id}-${r.idx}@mainstay`, sequence: r.sequence, start: r.starts_at, end: r.ends_at,
+    summary: r.sessions > 1 ? `${r.title} — ${r.session_title ?? `session ${r.idx + 1}`}` : r.title,
+    location: r.place ?? undefined, url: r.online_url ?? undefined, cancelled: r.status === 'cancelled',
+  }));
+}
+
+/** The person's secret calendar address (made on first request): only they (and administrators) may see it. */
+export async function calendarLink(ctx: Ctx, personId: string, baseUrl: string): Promise<{ url: string }> {
+  const person = await placePerson(ctx, personId);
+  if (!person) throw notFound('person', personId);
+  authorize(ctx.actor.isAdmin || ctx.actor.personId === personId, false, 'person', personId, 'read_calendar_link');
+  let row = await ctx.db.selectFrom('calendar_tokens').select('token').where('person_id', '=', personId).executeTakeFirst();
+  if (!row) {
+    row = { token: randomBytes(24).toString('base64url') };
+    await ctx.db.insertInto('calendar_tokens').values({ person_id: personId, token: row.token, created_at: ctx.clock.now() }).execute();
+    await recordAudit(ctx, { action: 'calendar.link', targetType: 'person', targetId: personId, unitId: person.cell.id });
+  }
+  return { url: `${baseUrl}/api/v1/people/${personId}/calendar.ics?token=${row.token}` };
+}
+
+/**
+ * The feed itself, for calendar clients that carry no session: the token is the key.
+ * Lists every gathering the person was invited to, from a year back.
+ */
+export async function calendarFeed(ctx: Ctx, personId: string, token: string): Promise<string> {
+  return withSystemScope(ctx, async () => {
+    const row = await ctx.db.selectFrom('calendar_tokens').innerJoin('people', 'people.id', 'calendar_tokens.person_id')
+      .select(['token', 'people.name']).where('person_id', '=', personId).executeTakeFirst();
+    const ok = row && row.token.length === token.length && timingSafeEqual(Buffer.from(row.token), Buffer.from(token));
+    if (!row || !ok) throw notFound('calendar', personId);
+    const since = new Date(ctx.clock.now().getTime() - 366 * 86_400_000);
+    const ids = (await ctx.db.selectFrom('invitations as i').innerJoin('gatherings as g', 'g.id', 'i.gathering_id')
+      .select('g.id').where('i.person_id', '=', personId).where('g.ends_at', '>=', since).execute()).map((r) => r.id);
+    return renderCalendar(await gatheringEvents(ctx, ids), { name: `Mainstay — ${row.name}`, now: ctx.clock.now() });
+  });
+}

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { authorize, placeUnit } from '../access/guard.ts';
+import { inScope, unitPolicy } from '../access/policy.ts';
+import { withSystemScope, type Ctx } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { gatheringPolicy } from './gathering-policy.ts';
+
+interface StatsRow { unit_id: string; gatherings_held: number; present: number; excused: number; absent: number; with_cadence: number; missed: number }
+
+const figures = (r: StatsRow | undefined) => {
+  const present = r?.present ?? 0, excused = r?.excused ?? 0, absent = r?.absent ?? 0;
+  const marked = present + excused + absent;
+  return {
+    gatheringsHeld: r?.gatherings_held ?? 0,
+    attendance: { present, excused, absent, rate: marked > 0 ? Math.round((present / marked) * 1000) / 10 : null },
+    withCadence: r?.with_cadence ?? 0, missed: r?.missed ?? 0,
+  };
+};
+
+/**
+ * A unit's meeting statistics for its whole subtree, and each child's, from the rollups
+ * (one read of a few rows at the root as at a cell): meetings held, attendance, units
+ * that keep a cadence and those that missed it; plus its own cadence.
+ */
+export async function meetingStats(ctx: Ctx, unitId: string) {
+  const unit = await placeUnit(ctx, unitId);
+  if (!unit) throw notFound('unit', unitId);
+  authorize(inScope(ctx.actor, unit), unitPolicy.read(ctx.actor, unit), 'unit', unitId, 'read_meeting_stats');
+  return withSystemScope(ctx, async () => {
+    const children = await ctx.db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', unitId).where('closed_at', 'is', null).orderBy('name').execute();
+    const ids = [unitId, ...children.map((c) => c.id)];
+    const rows = new Map((await ctx.db.selectFrom('unit_meeting_stats').selectAll().where('unit_id', 'in', ids).execute()).map((r) => [r.unit_id, r]));
+    const cadences = new Map((await ctx.db.selectFrom('unit_cadences').selectAll().where('unit_id', 'in', ids).execute()).map((c) => [c.unit_id, c]));
+    const cadenceOf = (id: string) => {
+      const c = cadences.get(id);
+      return c ? { everyDays: c.every_days, lastMetAt: c.last_met_at?.toISOString() ?? null, missedSince: c.missed_since?.toISOString() ?? null } : null;
+    };
+    return {
+      unitId, ...figures(rows.get(unitId)), cadence: cadenceOf(unitId),
+      children: children.map((c) => ({ unitId: c.id, name: c.name, ...figures(rows.get(c.id)), cadence: cadenceOf(c.id) })),
+    };
+  });
+}
+
+/**
+ * For a conference: the units it covers (where its invitees stood), whether each was
+ * represented (an invitee present), its meeting regularity and attendance, and the
+ * tasks the conference set (its decisions and their directives) — a page of units at a time.
+ */
+export async function conferenceReview(ctx: Ctx, gatheringId: string, input: { cursor?: string | undefined; limit?: number | undefined }) {
+  const g = await withSystemScope(ctx, () => ctx.db.selectFrom('gatherings').selectAll().where('id', '=', gatheringId).executeTakeFirst());
+  if (!g) throw notFound('gathering', gatheringId);
+  authorize(gatheringPolicy.manage(ctx.actor, g.convening_path), false, 'gathering', gatheringId, 'review');
+  const limit = Math.min(input.limit ?? 100, 500);
+  return withSystemScope(ctx, async () => {
+    const summary = (await sql<{ units: number; represented: number }>`
+      select count(*)::int as units, count(*) filter (where present > 0)::int as represented from (
+        select i.unit_id, count(a.person_id) filter (where a.status = 'present') as present
+          from invitations i left join attendance a on a.gathering_id = i.gathering_id and a.person_id = i.person_id
+         where i.gathering_id = ${g.id}::uuid group by i.unit_id) x`.execute(ctx.db)).rows[0]!;
+    const rows = (await sql<{ unit_id: string; name: string; invited: number; present: number; every_days: number | null; last_met_at: Date | null; missed_since: Date | null } & Partial<Record<'gatherings_held' | 'm_present' | 'm_excused' | 'm_absent', number>>>`
+      select i.unit_id, u.name, count(*)::int as invited, count(a.person_id) filter (where a.status = 'present')::int as present,
+             c.every_days, c.last_met_at, c.missed_since, s.gatherings_held, s.present as m_present, s.excused as m_excused, s.absent as m_absent
+        from invitations i join units u on u.id = i.unit_id
+        left join attendance a on a.gathering_id = i.gathering_id and a.person_id = i.person_id and a.session_idx = 0
+        left join unit_cadences c on c.unit_id = i.unit_id
+        left join unit_meeting_stats s on s.unit_id = i.unit_id
+       where i.gathering_id = ${g.id}::uuid ${input.cursor ? sql`and i.unit_id > ${input.cursor}::uuid` : sql``}
+       group by i.unit_id, u.name, c.every_days, c.last_met_at, c.missed_since, s.gatherings_held, s.present, s.excused, s.absent
+       order by i.unit_id limit ${limit + 1}`.execute(ctx.db)).rows;
+    const decisions = await ctx.db.selectFrom('decisions').select(['id', 'text', 'directive_id']).where('gathering_id', '=', g.id).orderBy('created_at').execute();
+    const page = rows.slice(0, limit);
+    return {
+      gatheringId: g.id, unitsCovered: summary.units, unitsRepresented: summary.represented,
+      units: page.map((r) => {
+        const marked = (r.m_present ?? 0) + (r.m_excused ?? 0) + (r.m_absent ?? 0);
+        return {
+          unitId: r.unit_id, name: r.name, invited: r.invited, present: r.present, represented: r.present > 0,
+          cadence: r.every_days === null ? null : { everyDays: r.every_days, lastMetAt: r.last_met_at?.toISOString() ?? null, missedSince: r.missed_since?.toISOString() ?? null },
+          meetingsHeld: r.gatherings_held ?? 0, attendanceRate: marked > 0 ? Math.round(((r.m_present ?? 0) / marked) * 1000) / 10 : null,
+        };
+      }),
+      nextCursor: rows.length > limit ? page.at(-1)!.unit_id : null,
+      tasks: decisions.map((d) => ({ decisionId: d.id, text: d.text, directiveId: d.directive_id })),
+    };
+  });
+}

@@ -1,0 +1,240 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { systemActor, transact } from '../domain/context.ts';
+import { markMissedMeetings } from '../domain/gatherings/cadence.ts';
+import { queueInvitationMail } from '../domain/gatherings/invitation-mail.ts';
+import { renderCalendar } from '../domain/gatherings/icalendar.ts';
+import { transferPerson } from '../domain/people/transfer-person.ts';
+import { fixedClock } from '../platform/clock.ts';
+import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { addMembers, buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { openTestDatabase } from '../../test/test-database.ts';
+import { buildServer } from './server.ts';
+
+const DAY = 86_400_000;
+let database: Database;
+let tree: SmallTree;
+let actors: Record<Role, SeededActor>;
+let app: FastifyInstance;
+let members: string[];
+const clock = fixedClock('2026-05-04T08:00:00Z');
+const tokens = {} as Record<Role, string>;
+const system = <T>(fn: Parameters<typeof transact<T>>[3]) => transact(database, systemActor('test'), clock, fn);
+
+const signIn = async (role: Role) => {
+  tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
+};
+const call = async (role: Role | null, options: InjectOptions): Promise<{ status: number; json: any; body: string; type: string | undefined }> => {
+  const send = () => app.inject({ ...options, headers: role ? { authorization: `Bearer ${tokens[role]}` } : {} });
+  let response = await send();
+  if (role && response.statusCode === 401) {
+    await signIn(role);
+    response = await send();
+  }
+  const type = response.headers['content-type'] as string | undefined;
+  return { status: response.statusCode, json: type?.includes('json') ? response.json() : undefined, body: response.body, type };
+};
+const ok = async (role: Role, options: InjectOptions, status = 200) => {
+  const response = await call(role, options);
+  expect(response.status, response.body).toBe(status);
+  return response.json;
+};
+const at = (days: number, hours = 0) => new Date(clock.now().getTime() + days * DAY + hours * 3_600_000).toISOString();
+const schedule = (role: Role, body: Record<string, unknown>) => ok(role, { method: 'POST', url: '/api/v1/gatherings', payload: { title: 'Monthly meeting', startsAt: at(1), endsAt: at(1, 2), place: 'The hall, row 2; door B', ...body } }, 201);
+const send = (role: Role, id: string) => ok(role, { method: 'POST', url: `/api/v1/gatherings/${id}/send` });
+const mark = (role: Role, id: string, personId: string, status: string, session?: number) =>
+  call(role, { method: 'POST', url: `/api/v1/gatherings/${id}/attendance`, payload: { personId, status, ...(session !== undefined ? { session } : {}) } });
+const stats = (unitId: string, role: Role = 'admin') => ok(role, { method: 'GET', url: `/api/v1/units/${unitId}/meeting-stats` });
+
+/** Parses with ical.js, which throws on malformed input, and returns the events. */
+const parseIcs = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  tree = await buildSmallTree(database);
+  actors = await seedActors(database, tree);
+  members = await addMembers(database, tree.cells[0]!, 3, 'Villager');
+  app = await buildServer({ database, clock });
+  for (const role of Object.keys(actors) as Role[]) await signIn(role);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('invitees', () => {
+  it('are resolved from the rule when sent, and kept through later transfers', async () => {
+    const meeting = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    expect((await ok('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` })).invitees).toEqual([]);
+    // Cell 0 holds the secretary, the member and the three villagers (the administrator is no member).
+    const { invited } = await send('cellSecretary', meeting.id);
+    expect(invited).toBe(5);
+    await system((ctx) => transferPerson(ctx, members[0]!, { cellId: tree.cells[1]! }));
+    const view = await ok('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(view.invitees).toHaveLength(5);
+    expect(view.invitees.find((i: { personId: string }) => i.personId === members[0]).unitId).toBe(tree.cells[0]);
+    expect((await call('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/send` })).json.error.code).toBe('already_sent');
+    await system((ctx) => transferPerson(ctx, members[0]!, { cellId: tree.cells[0]! }));
+
+    const enlarged = await schedule('regionOfficial', { kind: 'enlarged', conveningUnitId: tree.regions[0], invitees: { rule: 'officials-below', unitId: tree.regions[0] } });
+    expect((await send('regionOfficial', enlarged.id)).invited).toBe(3);
+    const conference = await schedule('admin', { kind: 'conference', conveningUnitId: tree.root, invitees: { rule: 'secretaries-at-level', unitId: tree.root, level: 'cell' } });
+    expect((await send('admin', conference.id)).invited).toBe(1);
+  });
+
+  it('refuses bad schedules and strangers, writing nothing', async () => {
+    const base = { kind: 'meeting', conveningUnitId: tree.cells[0], title: 'T', startsAt: at(2), endsAt: at(2, 1), invitees: { rule: 'unit-members', unitId: tree.cells[0] } };
+    const post = (role: Role, body: Record<string, unknown>) => call(role, { method: 'POST', url: '/api/v1/gatherings', payload: { ...base, ...body } });
+    const before = await database.db.selectFrom('gatherings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect((await post('cellSecretary', { endsAt: at(1) })).json.error.code).toBe('ends_before_start');
+    expect((await post('cellSecretary', { invitees: { rule: 'unit-members', unitId: tree.cells[1] } })).json.error.code).toBe('invitees_outside');
+    expect((await post('cellSecretary', { invitees: { rule: 'secretaries-at-level', unitId: tree.cells[0] } })).json.error.code).toBe('level_required');
+    expect((await post('cellSecretary', { sessions: [{ startsAt: at(2), endsAt: at(2, 1) }] })).json.error.code).toBe('sessions_for_courses');
+    expect((await post('cellSecretary', { onlineUrl: 'javascript:alert(1)' })).status).toBe(400);
+    expect((await post('cellSecretary', { conveningUnitId: tree.cells[1], invitees: { rule: 'unit-members', unitId: tree.cells[1] } })).status).toBe(404);
+    expect((await post('member', {})).status).toBe(403);
+    const after = await database.db.selectFrom('gatherings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
+describe('attendance, minutes and decisions', () => {
+  it('marks attendance with one tap per person, lets invitees check in and answer, and rolls it up to every level', async () => {
+    const meeting = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    await send('cellSecretary', meeting.id);
+    const before = await stats(tree.root);
+    expect((await mark('cellSecretary', meeting.id, members[0]!, 'present')).status).toBe(200);
+    expect((await mark('cellSecretary', meeting.id, members[1]!, 'excused')).status).toBe(200);
+    expect((await mark('cellSecretary', meeting.id, members[2]!, 'present')).status).toBe(200);
+    // A second tap corrects the first.
+    await mark('cellSecretary', meeting.id, members[2]!, 'absent');
+    expect((await mark('cellSecretary', meeting.id, actors.districtOfficial.personId!, 'present')).json.error.code).toBe('not_invited');
+    expect((await mark('districtOfficial', meeting.id, members[0]!, 'present')).status).toBe(200);
+    expect((await mark('cellSecretary', meeting.id, members[0]!, 'present', 3)).json.error.code).toBe('no_such_session');
+
+    // The member answers and checks in with the code; a wrong code is refused.
+    expect((await call('member', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/rsvp`, payload: { answer: 'yes' } })).json).toEqual({ rsvp: 'yes' });
+    const view = await ok('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect((await call('member', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/check-in`, payload: { code: view.checkinCode === '000000' ? '000001' : '000000' } })).json.error.code).toBe('wrong_code');
+    expect((await call('member', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/check-in`, payload: { code: view.checkinCode } })).json.status).toBe('present');
+    expect((await call('districtOfficial', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/rsvp`, payload: { answer: 'no' } })).status).toBe(404);
+
+    const seen = await ok('member', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(seen).toMatchObject({ checkinCode: null, invitees: [], myInvitation: { rsvp: 'yes', attendance: [{ session: 0, status: 'present' }] } });
+    const full = await ok('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(full.sessions[0].attendance).toEqual({ present: 2, excused: 1, absent: 1, rate: Math.round((2 / 5) * 1000) / 10 });
+    expect(full.heldAt).not.toBeNull();
+
+    for (const unit of [tree.root, tree.regions[0]!, tree.districts[0]!, tree.cells[0]!]) {
+      const after = await stats(unit);
+      if (unit === tree.root) {
+        expect(after.gatheringsHeld - before.gatheringsHeld).toBe(1);
+        expect(after.attendance.present - before.attendance.present).toBe(2);
+      }
+      expect(after.attendance.present).toBeGreaterThanOrEqual(2);
+    }
+    expect((await stats(tree.regions[1]!)).gatheringsHeld).toBe(0);
+    const person = await ok('member', { method: 'GET', url: `/api/v1/people/${actors.member.personId}/attendance` });
+    expect(person).toMatchObject({ rate: 100, items: [{ gatheringId: meeting.id, status: 'present' }] });
+    expect((await call('cellSecretary', { method: 'GET', url: `/api/v1/units/${tree.cells[2]}/meeting-stats` })).status).toBe(404);
+  });
+
+  it('keeps minutes per agenda item and decisions with votes, and turns a decision into a linked draft directive', async () => {
+    const meeting = await schedule('districtOfficial', { kind: 'enlarged', conveningUnitId: tree.districts[0], agenda: ['Harvest', 'Roads'], invitees: { rule: 'officials-below', unitId: tree.districts[0] } });
+    await ok('districtOfficial', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/agenda`, payload: { index: 0, minutes: 'The harvest is late by a week.' } });
+    expect((await ok('districtOfficial', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/agenda`, payload: { title: 'Any other business' } })).index).toBe(2);
+    expect((await call('districtOfficial', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/agenda`, payload: { index: 9, minutes: 'x' } })).json.error.code).toBe('no_such_item');
+    const decided = await ok('districtOfficial', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/decisions`, payload: { text: 'Every cell brings in its harvest by June.', agendaIndex: 0, votes: { for: 12, against: 1, abstain: 2 } } }, 201);
+    expect((await call('districtOfficial', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/decisions`, payload: { text: 'x', votes: { for: -1, against: 0, abstain: 0 } } })).status).toBe(400);
+    expect((await call('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/decisions`, payload: { text: 'x' } })).status).toBe(404);
+
+    const draft = await ok('districtOfficial', { method: 'POST', url: `/api/v1/decisions/${decided.id}/directive` }, 201);
+    expect(draft).toMatchObject({ status: 'draft', issuerUnitId: tree.districts[0], title: 'Every cell brings in its harvest by June.', source: { kind: 'decision', id: decided.id, gatheringId: meeting.id } });
+    expect(draft.body).toContain('12 for, 1 against, 2 abstaining');
+    expect((await call('districtOfficial', { method: 'POST', url: `/api/v1/decisions/${decided.id}/directive` })).json.error.code).toBe('already_a_directive');
+    const view = await ok('districtOfficial', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(view.agenda.map((a: { title: string }) => a.title)).toEqual(['Harvest', 'Roads', 'Any other business']);
+    expect(view.decisions[0]).toMatchObject({ directiveId: draft.id, votes: { for: 12, against: 1, abstain: 2 }, agendaIndex: 0 });
+  });
+
+  it('reviews a conference: units covered and represented, their regularity, and the tasks it set', async () => {
+    const conference = await schedule('regionOfficial', { kind: 'conference', conveningUnitId: tree.regions[0], invitees: { rule: 'officials-below', unitId: tree.regions[0] } });
+    await send('regionOfficial', conference.id);
+    await mark('regionOfficial', conference.id, actors.cellSecretary.personId!, 'present');
+    await ok('regionOfficial', { method: 'POST', url: `/api/v1/gatherings/${conference.id}/decisions`, payload: { text: 'Meet monthly.' } }, 201);
+    const review = await ok('regionOfficial', { method: 'GET', url: `/api/v1/gatherings/${conference.id}/review` });
+    expect(review).toMatchObject({ unitsCovered: 3, unitsRepresented: 1, tasks: [{ text: 'Meet monthly.', directiveId: null }] });
+    expect(review.units.find((u: { unitId: string }) => u.unitId === tree.cells[0])).toMatchObject({ represented: true, present: 1 });
+    expect((await call('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${conference.id}/review` })).status).toBe(404);
+  });
+});
+
+describe('cadence', () => {
+  it('counts a missed meeting on the unit and its parents until the next one is held', async () => {
+    await ok('districtOfficial', { method: 'PUT', url: `/api/v1/units/${tree.cells[1]}/cadence`, payload: { everyDays: 30 } });
+    expect((await call('cellSecretary', { method: 'PUT', url: `/api/v1/units/${tree.cells[1]}/cadence`, payload: { everyDays: 30 } })).status).toBe(404);
+    expect(await stats(tree.districts[0]!)).toMatchObject({ withCadence: 1, missed: 0 });
+    clock.advance(29 * DAY);
+    expect(await system((ctx) => markMissedMeetings(ctx))).toBe(0);
+    clock.advance(2 * DAY);
+    expect(await system((ctx) => markMissedMeetings(ctx))).toBe(1);
+    expect(await system((ctx) => markMissedMeetings(ctx))).toBe(0);
+    for (const unit of [tree.root, tree.regions[0]!, tree.districts[0]!, tree.cells[1]!]) expect((await stats(unit)).missed).toBe(1);
+    const district = await stats(tree.districts[0]!);
+    expect(district.children.find((c: { unitId: string }) => c.unitId === tree.cells[1]).cadence).toMatchObject({ everyDays: 30, missedSince: expect.any(String) });
+
+    const meeting = await schedule('districtOfficial', { kind: 'meeting', conveningUnitId: tree.cells[1], invitees: { rule: 'unit-members', unitId: tree.cells[1] } });
+    await send('districtOfficial', meeting.id);
+    await mark('districtOfficial', meeting.id, actors.districtOfficial.personId!, 'present');
+    for (const unit of [tree.root, tree.districts[0]!, tree.cells[1]!]) expect((await stats(unit)).missed).toBe(0);
+    await ok('districtOfficial', { method: 'PUT', url: `/api/v1/units/${tree.cells[1]}/cadence`, payload: { everyDays: null } });
+    expect(await stats(tree.root)).toMatchObject({ withCadence: 0, missed: 0 });
+  });
+});
+
+describe('calendars', () => {
+  it('gives each person a secret feed that an iCalendar parser reads, and mails invitations with the same file', async () => {
+    const course = await schedule('regionOfficial', {
+      kind: 'course', title: 'Short course, for district secretaries: "planning"', conveningUnitId: tree.regions[0], startsAt: at(10), endsAt: at(12, 4),
+      sessions: [{ title: 'Day one', startsAt: at(10), endsAt: at(10, 4) }, { title: 'Day two', startsAt: at(12), endsAt: at(12, 4) }],
+      onlineUrl: 'https://meet.example.org/course', invitees: { rule: 'officials-below', unitId: tree.regions[0] },
+    });
+    await send('regionOfficial', course.id);
+    const mine = actors.districtOfficial.personId!;
+    expect((await call('cellSecretary', { method: 'GET', url: `/api/v1/people/${mine}/calendar-link` })).status).toBe(404);
+    const { url } = await ok('districtOfficial', { method: 'GET', url: `/api/v1/people/${mine}/calendar-link` });
+    expect((await ok('districtOfficial', { method: 'GET', url: `/api/v1/people/${mine}/calendar-link` })).url).toBe(url);
+    const path = new URL(url).pathname + new URL(url).search;
+    const feed = await call(null, { method: 'GET', url: path });
+    expect(feed.status).toBe(200);
+    expect(feed.type).toContain('text/calendar');
+    const events = parseIcs(feed.body);
+    const titles = events.map((e) => e.summary);
+    expect(titles).toContain('Short course, for district secretaries: "planning" — Day one');
+    expect(titles).toContain('Short course, for district secretaries: "planning" — Day two');
+    const dayOne = events.find((e) => e.summary.endsWith('Day one'))!;
+    expect(dayOne.startDate.toJSDate().toISOString()).toBe(at(10));
+    expect(dayOne.uid).toBe(`${course.id}-0@mainstay`);
+    expect(feed.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect((await call(null, { method: 'GET', url: `/api/v1/people/${mine}/calendar.ics?token=${'x'.repeat(32)}` })).status).toBe(404);
+
+    await system((ctx) => queueInvitationMail(ctx));
+    const mail = await database.db.selectFrom('outbox_messages').select(['to_address', 'attachments', 'subject']).where('kind', '=', 'gathering.invitation').where('to_address', '=', actors.districtOfficial.email).execute();
+    expect(mail.length).toBeGreaterThanOrEqual(1);
+    const attached = (mail.at(-1)!.attachments as Array<{ base64: string }>)[0]!;
+    expect(parseIcs(Buffer.from(attached.base64, 'base64').toString('utf8')).length).toBeGreaterThanOrEqual(1);
+    expect(await system((ctx) => queueInvitationMail(ctx))).toBe(0);
+  });
+
+  it('escapes and folds text so that any title survives the round trip', () => {
+    const summary = 'Ünïcode; commas, back\\slash\nand a very long title that goes on and on past the seventy-five octet limit of a line — 한국어 제목';
+    const ics = renderCalendar([{ uid: 'u@x', sequence: 2, start: new Date('2026-05-05T10:00:00Z'), end: new Date('2026-05-05T11:00:00Z'), summary, location: 'Hall; B' }],
+      { name: 'Test', now: new Date('2026-05-04T00:00:00Z') });
+    const [event] = parseIcs(ics);
+    expect(event!.summary).toBe(summary);
+    expect(event!.location).toBe('Hall; B');
+    expect(event!.sequence).toBe(2);
+  });
+});

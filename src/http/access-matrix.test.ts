@@ -19,6 +19,9 @@ import type { Deadlines } from '../db/schema-cases.ts';
 import { createDirective } from '../domain/directives/create-directive.ts';
 import { issueDirective } from '../domain/directives/issue-directive.ts';
 import { askQuestion } from '../domain/directives/questions.ts';
+import { createGathering } from '../domain/gatherings/create-gathering.ts';
+import { recordDecision } from '../domain/gatherings/minutes-and-decisions.ts';
+import { sendInvitations } from '../domain/gatherings/send-invitations.ts';
 import { buildServer } from './server.ts';
 
 /**
@@ -81,6 +84,16 @@ const freshDirective = async (where: Where, issued = true) => {
   await sys((ctx) => issueDirective(ctx, id));
   const a = await database.db.selectFrom('assignments').select('id').where('directive_id', '=', id).where('unit_id', '=', cell(where)).executeTakeFirstOrThrow();
   return { id, assignmentId: a.id };
+};
+
+const GATHERING = { kind: 'enlarged', title: 'Matrix', startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z' };
+/** Invited to a district's enlarged meeting (its officials and those below): the inside cell's secretary; outside, an official of cell 7. */
+const INVITEE: Record<Where, string> = { inside: '', outside: '' };
+/** An enlarged meeting of the district, its invitations sent unless asked not to. */
+const freshGathering = async (where: Where, sent = true) => {
+  const { id } = await sys((ctx) => createGathering(ctx, { ...GATHERING, kind: 'enlarged', conveningUnitId: district(where), invitees: { rule: 'officials-below', unitId: district(where) } }));
+  if (sent) await sys((ctx) => sendInvitations(ctx, id));
+  return id;
 };
 
 const CASES: Record<string, Case> = {
@@ -248,6 +261,52 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/assignments/:id/questions': {
     inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/questions`, payload: { text: 'Why?' } }),
   },
+  // Gatherings: the convening unit's officials and those above manage; invitees answer and check in.
+  'POST /api/v1/gatherings': {
+    inside: ABOVE_CELL,
+    request: async (w) => ({ method: 'POST', url: '/api/v1/gatherings', payload: { ...GATHERING, conveningUnitId: district(w), invitees: { rule: 'officials-below', unitId: district(w) } } }),
+  },
+  // The cell secretary is an invitee: they see the gathering (not its invitee list).
+  'GET /api/v1/gatherings/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/gatherings/${await freshGathering(w)}` }) },
+  'POST /api/v1/gatherings/:id/send': { inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w, false)}/send` }) },
+  'GET /api/v1/gatherings/:id/invitees': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/gatherings/${await freshGathering(w)}/invitees` }) },
+  'POST /api/v1/gatherings/:id/attendance': {
+    inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w)}/attendance`, payload: { personId: INVITEE[w], status: 'present' } }),
+  },
+  // Only invitees check in and answer: inside, the district's official and the cell's secretary; nobody outside.
+  'POST /api/v1/gatherings/:id/check-in': {
+    inside: { districtOfficial: true, cellSecretary: true }, outside: {},
+    request: async (w) => {
+      const id = await freshGathering(w);
+      const code = (await database.db.selectFrom('gatherings').select('checkin_code').where('id', '=', id).executeTakeFirstOrThrow()).checkin_code;
+      return { method: 'POST', url: `/api/v1/gatherings/${id}/check-in`, payload: { code } };
+    },
+  },
+  'POST /api/v1/gatherings/:id/rsvp': {
+    inside: { districtOfficial: true, cellSecretary: true }, outside: {}, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w)}/rsvp`, payload: { answer: 'yes' } }),
+  },
+  'POST /api/v1/gatherings/:id/agenda': {
+    inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w)}/agenda`, payload: { title: 'Matrix' } }),
+  },
+  'POST /api/v1/gatherings/:id/decisions': {
+    inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w)}/decisions`, payload: { text: 'Matrix' } }),
+  },
+  'POST /api/v1/decisions/:id/directive': {
+    inside: ABOVE_CELL,
+    request: async (w) => {
+      const gathering = await freshGathering(w);
+      const decision = await sys((ctx) => recordDecision(ctx, gathering, { text: 'Matrix' }));
+      return { method: 'POST', url: `/api/v1/decisions/${decision.id}/directive` };
+    },
+  },
+  'GET /api/v1/gatherings/:id/review': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/gatherings/${await freshGathering(w)}/review` }) },
+  'GET /api/v1/units/:id/gatherings': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/gatherings` }) },
+  'GET /api/v1/units/:id/meeting-stats': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/meeting-stats` }) },
+  'PUT /api/v1/units/:id/cadence': { inside: OFFICIALS, request: async (w) => ({ method: 'PUT', url: `/api/v1/units/${cell(w)}/cadence`, payload: { everyDays: 30 } }) },
+  'GET /api/v1/people/:id/gatherings': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/people/${await freshPerson(w)}/gatherings` }) },
+  'GET /api/v1/people/:id/attendance': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/people/${await freshPerson(w)}/attendance` }) },
+  // Your own secret address only (administrators may fetch anyone's).
+  'GET /api/v1/people/:id/calendar-link': { inside: ADMIN, request: async (w) => ({ method: 'GET', url: `/api/v1/people/${w === 'inside' ? insidePerson : outsidePerson}/calendar-link` }) },
   'GET /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/session' }) },
   'GET /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
@@ -265,7 +324,7 @@ const CASES: Record<string, Case> = {
 };
 
 /** Reachable without signing in. */
-const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^(GET|POST) \/open311\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
+const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^GET \/api\/v1\/people\/:id\/calendar\.ics$/, /^(GET|POST) \/open311\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -276,6 +335,9 @@ beforeAll(async () => {
   insidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Inside Person', cellId: tree.cells[0]! }))).id;
   outsidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Outside Person', cellId: tree.cells[7]! }))).id;
   await sys((ctx) => createCategory(ctx, CATEGORY));
+  INVITEE.inside = actors.cellSecretary.personId!;
+  INVITEE.outside = (await sys((ctx) => createPerson(ctx, { name: 'Outside Official', cellId: tree.cells[7]! }))).id;
+  await sys((ctx) => appointOfficial(ctx, tree.cells[7]!, { personId: INVITEE.outside, role: 'official' }));
   app = await buildServer({ database, clock: testClock, testClock: { clock: testClock, runDueJobs: async () => {} } });
   for (const role of ROLES) tokens[role] = await signIn(role);
 });

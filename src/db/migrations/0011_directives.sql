@@ -74,8 +74,14 @@ create table assignments (
   updated_at timestamptz not null,
   unique (directive_id, unit_id)
 ) with (fillfactor = 80);
-create index assignments_unit on assignments (unit_id, created_at desc);
-create index assignments_next_due on assignments (next_due_at) where status <> 'done' and next_due_at is not null;
+-- A unit's assignments (a few dozen, sorted in memory). On unit_id alone its duplicates
+-- share one entry per unit: a fifth of the size with created_at, and a national issue,
+-- which inserts into it across its whole width, writes that much less.
+create index assignments_unit on assignments (unit_id);
+-- No status in the predicate: an update that changes only the status (and the
+-- acknowledged version, updated_at) then touches no indexed column and stays on its
+-- page (a HOT update, room left by fillfactor 80) instead of adding to all four indexes.
+create index assignments_next_due on assignments (next_due_at) where next_due_at is not null;
 
 -- The latest figures per item, and every report as it came.
 create table assignment_items (
@@ -174,16 +180,6 @@ create table directive_deltas (
   queued_at timestamptz not null default clock_timestamp()
 );
 
-create function mainstay_assignment_deltas_on_insert() returns trigger
-language plpgsql security definer set search_path = public as $$
-begin
-  -- The issuing command writes the rollups of a whole cascade itself, set-based.
-  if current_setting('mainstay.directive_bulk', true) = 'on' then return null; end if;
-  insert into directive_deltas (directive_id, path, sign, status, overdue)
-  select directive_id, path, 1, status, (overdue_since is not null and status <> 'done')::int from new_rows where cardinality(path) > 0;
-  return null;
-end $$;
-
 create function mainstay_assignment_deltas_on_update() returns trigger
 language plpgsql security definer set search_path = public as $$
 begin
@@ -207,8 +203,10 @@ begin
   return null;
 end $$;
 
-create trigger assignments_deltas_insert after insert on assignments referencing new table as new_rows
-  for each statement execute function mainstay_assignment_deltas_on_insert();
+-- No insert trigger: its transition table would hold a national issue's 500,000 new rows
+-- only to be ignored (the issue writes its rollups itself), and that capture alone cost
+-- more than the rollups. The two writers of new assignments count them themselves:
+-- mainstay_issue_assignments() into the rollups, mainstay_directives_reach() into the log.
 create trigger assignments_deltas_update after update on assignments referencing old table as old_rows new table as new_rows
   for each statement execute function mainstay_assignment_deltas_on_update();
 
@@ -271,34 +269,44 @@ language sql security definer set search_path = public as $$
 $$;
 
 -- Issues a draft's cascade: an assignment for every open unit in the target, and the
--- rollups of the whole cascade, in two statements whatever the size (the change log is
--- bypassed: its per-row deltas would be folded into the very same rows). Returns how
--- many units it reached. The caller has checked the draft and the actor's right.
+-- rollups of the whole cascade, in one statement whatever the size (no change log: its
+-- per-row deltas would be folded into the very same rows). Returns how many units it
+-- reached. The caller has checked the draft and the actor's right.
+-- The rows go in in unit order with ids that grow in that order (the issue's millisecond,
+-- random bits drawn once, then the row's rank: a UUIDv7 layout), so the primary key and
+-- (directive_id, unit_id) grow at their right edge and the unit index is walked once
+-- from end to end; in the units' physical order with random ids, every insert landed on
+-- a random page of three indexes, and a national issue took twice as long. The rollups
+-- group the paths first: a few thousand distinct paths to spread over their ancestors
+-- instead of every assignment.
 create function mainstay_issue_assignments(directive uuid, first_due timestamptz, at timestamptz) returns int
 language plpgsql security definer set search_path = public as $$
 declare
   d directives;
   reached int;
   previous text := coalesce(current_setting('mainstay.admin', true), '');
+  stem text := lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') || '7'
+               || substr(replace(gen_random_uuid()::text, '-', ''), 1, 3) || '8' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 7);
 begin
   perform set_config('mainstay.admin', 'true', true);
   select * into strict d from directives where id = directive;
-  perform set_config('mainstay.directive_bulk', 'on', true);
   with made as (
     insert into assignments (id, directive_id, unit_id, path, status, next_due_at, created_at, updated_at)
-    select gen_random_uuid(), d.id, u.id, u.ancestor_ids, 'received', first_due, at, at
+    select (stem || lpad(to_hex(row_number() over (order by u.id)), 8, '0'))::uuid, d.id, u.id, u.ancestor_ids, 'received', first_due, at, at
       from units u
      where u.ancestor_ids @> array[d.issuer_unit_id] and u.closed_at is null
        and case d.target_kind when 'all' then true
                               when 'level' then u.depth = d.target_depth
                               else u.id = any(d.target_unit_ids) or u.ancestor_ids && d.target_unit_ids end
+     order by u.id
     returning path
+  ), paths as (
+    select path, count(*) as n from made group by path
   ), rolled as (
     insert into directive_rollups (directive_id, unit_id, received)
-    select d.id, p, count(*) from made cross join lateral unnest(made.path) p group by p
+    select d.id, p, sum(paths.n) from paths cross join lateral unnest(paths.path) p group by p
   )
-  select count(*)::int into reached from made;
-  perform set_config('mainstay.directive_bulk', '', true);
+  select coalesce(sum(n), 0)::int into reached from paths;
   perform set_config('mainstay.admin', previous, true);
   return reached;
 end $$;
@@ -331,13 +339,19 @@ begin
   update assignments a set path = u.ancestor_ids, updated_at = now()
     from unnest(unit_ids) x (id) join units u on u.id = x.id
    where a.unit_id = u.id and a.path is distinct from u.ancestor_ids;
-  insert into assignments (id, directive_id, unit_id, path, status, next_due_at, created_at, updated_at)
-  select gen_random_uuid(), d.id, u.id, u.ancestor_ids, 'received',
-         (select min(due_at) from directive_items i where i.directive_id = d.id), now(), now()
-    from unnest(unit_ids) x (id) join units u on u.id = x.id
-    join directives d on d.status = 'issued' and mainstay_directive_targets(d, u.depth, u.ancestor_ids || u.id)
-   where u.closed_at is null
-  on conflict (directive_id, unit_id) do nothing;
+  -- assignments has no insert trigger: the new ones go into the change log here.
+  with made as (
+    insert into assignments (id, directive_id, unit_id, path, status, next_due_at, created_at, updated_at)
+    select gen_random_uuid(), d.id, u.id, u.ancestor_ids, 'received',
+           (select min(due_at) from directive_items i where i.directive_id = d.id), now(), now()
+      from unnest(unit_ids) x (id) join units u on u.id = x.id
+      join directives d on d.status = 'issued' and mainstay_directive_targets(d, u.depth, u.ancestor_ids || u.id)
+     where u.closed_at is null
+    on conflict (directive_id, unit_id) do nothing
+    returning directive_id, path, status
+  )
+  insert into directive_deltas (directive_id, path, sign, status)
+  select directive_id, path, 1, status from made where cardinality(path) > 0;
   perform set_config('mainstay.admin', previous, true);
 end $$;
 

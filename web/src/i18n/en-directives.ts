@@ -34,7 +34,7 @@ export const enDirectives = {
   progress: {
     heading: 'Progress', headingAt: 'Progress in {{unit}}', path: 'Drill-down path', byState: 'Assignments by state',
     summary: '{{pct}} done ({{done}} of {{all}})', percent: '{{n}} %', percentDone: '% done', overdue: 'Overdue',
-    items: 'Items', item: 'Item', reported: 'Reported by', reportedOf: '{{n}} of {{all}}', figures: 'Figures against targets',
+    items: 'By item', item: 'Item', reported: 'Reported by', reportedOf: '{{n}} of {{all}}', figures: 'Figures against targets',
     ofTarget: '{{value}} of {{target}}', averagePercent: 'Average %',
     tree: 'Units below', doneAt: 'Done in {{unit}}', childSummary: '{{pct}} · {{done}} of {{all}} done',
     overdueCount: '{{n}} overdue', blockedCount: '{{n}} blocked',

@@ -38,7 +38,7 @@ export const koDirectives: Shape<typeof enDirectives> = {
   progress: {
     heading: '진행 상황', headingAt: '{{unit}}의 진행 상황', path: '하위 단계 경로', byState: '상태별 과제',
     summary: '{{pct}} 완료 ({{all}}개 중 {{done}}개)', percent: '{{n}}%', percentDone: '완료율', overdue: '기한 초과',
-    items: '과제', item: '과제', reported: '보고한 조직', reportedOf: '{{all}}개 중 {{n}}개', figures: '목표 대비 수치',
+    items: '과제별', item: '과제', reported: '보고한 조직', reportedOf: '{{all}}개 중 {{n}}개', figures: '목표 대비 수치',
     ofTarget: '{{target}} 중 {{value}}', averagePercent: '평균 %',
     tree: '하위 조직', doneAt: '{{unit}} 완료율', childSummary: '{{pct}} · {{all}}개 중 {{done}}개 완료',
     overdueCount: '{{n}}개 기한 초과', blockedCount: '{{n}}개 막힘',

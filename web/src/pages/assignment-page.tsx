@@ -104,6 +104,10 @@ function stepLabel(from: AssignmentStatus, to: To): string {
 function Items({ assignment: a, onReported }: { assignment: AssignmentView; onReported: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const figures = (item: AssignmentView['items'][number]) => [
+    item.percent === null ? null : t('progress.percent', { n: format.number(item.percent) }),
+    item.value === null ? null : `${item.target === null ? format.number(item.value) : t('progress.ofTarget', { value: format.number(item.value), target: format.number(item.target) })} ${item.unitLabel ?? ''}`.trim(),
+  ].filter(Boolean).join(' · ');
   return (
     <section aria-labelledby="work-heading">
       <h2 id="work-heading">{t('assignment.items')}</h2>
@@ -113,12 +117,7 @@ function Items({ assignment: a, onReported }: { assignment: AssignmentView; onRe
           return (
             <li key={item.index}>
               <h3>{t('assignment.itemHeading', { n: item.index + 1 })} <ItemSummary item={item} /></h3>
-              <p>
-                {t('assignment.figures')}: {item.percent === null ? '—' : t('progress.percent', { n: format.number(item.percent) })}
-                {item.value !== null && <> · {item.target === null
-                  ? format.number(item.value)
-                  : t('progress.ofTarget', { value: format.number(item.value), target: format.number(item.target) })} {item.unitLabel}</>}
-              </p>
+              <p>{t('assignment.figures')}: {figures(item) || '—'}</p>
               {reports.length > 0 && (
                 <ul className="reports">
                   {reports.map((r, i) => (

@@ -79,7 +79,7 @@ function Figures({ p, here }: { p: Progress; here: (unitId: string) => string })
       <h3 id="item-figures">{t('progress.items')}</h3>
       <TableWrap labelledBy="item-figures">
         <table>
-          <thead><tr><th scope="col">{t('progress.item')}</th><th scope="col">{t('progress.reported')}</th><th scope="col">{t('progress.figures')}</th><th scope="col">{t('progress.averagePercent')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('progress.item')}</th><th scope="col" className="num">{t('progress.reported')}</th><th scope="col" className="num">{t('progress.figures')}</th><th scope="col" className="num">{t('progress.averagePercent')}</th></tr></thead>
           <tbody>
             {p.items.map((i) => (
               <tr key={i.index}>
@@ -135,7 +135,7 @@ function Ranking({ items, here }: { items: ProgressChild[]; here: (unitId: strin
       <label className="check"><input type="checkbox" checked={laggardsFirst} onChange={(e) => setLaggardsFirst(e.target.checked)} /> {t('progress.laggardsFirst')}</label>
       <TableWrap labelledBy="ranking-heading">
         <table className="ranking">
-          <thead><tr><th scope="col">{t('progress.rank')}</th><th scope="col">{t('progress.unit')}</th><th scope="col">{t('progress.percentDone')}</th><th scope="col">{t('progress.overdue')}</th><th scope="col">{t('assignmentStatus.blocked')}</th></tr></thead>
+          <thead><tr><th scope="col" className="num">{t('progress.rank')}</th><th scope="col">{t('progress.unit')}</th><th scope="col" className="num">{t('progress.percentDone')}</th><th scope="col" className="num">{t('progress.overdue')}</th><th scope="col" className="num">{t('assignmentStatus.blocked')}</th></tr></thead>
           <tbody>
             {rows.map((c) => (
               <tr key={c.unitId}>

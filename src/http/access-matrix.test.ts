@@ -231,6 +231,7 @@ const CASES: Record<string, Case> = {
     request: async (w) => ({ method: 'POST', url: '/api/v1/directives', payload: { issuerUnitId: district(w), title: 'Matrix', body: 'Body', items: [{ title: 'Do', dueAt: DUE }], target: { kind: 'all' } } }),
   },
   'GET /api/v1/directives/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/directives/${(await freshDirective(w)).id}` }) },
+  'PATCH /api/v1/directives/:id': { inside: ABOVE_CELL, request: async (w) => ({ method: 'PATCH', url: `/api/v1/directives/${(await freshDirective(w, false)).id}`, payload: { title: 'Edited' } }) },
   'POST /api/v1/directives/:id/issue': { inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/directives/${(await freshDirective(w, false)).id}/issue` }) },
   'POST /api/v1/directives/:id/amend': {
     inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/directives/${(await freshDirective(w)).id}/amend`, payload: { title: 'Amended', note: 'Matrix' } }),

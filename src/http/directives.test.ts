@@ -79,6 +79,19 @@ describe('issuing', () => {
     expect(await recountDirective(database, subtrees.id)).toEqual(await rollupsOf(subtrees.id));
   });
 
+  it('edits a draft freely — text, items, target — and refuses once it is issued', async () => {
+    const d = await draft('regionOfficial', tree.regions[0]!, { kind: 'all' });
+    const edited = await ok('regionOfficial', { method: 'PATCH', url: `/api/v1/directives/${d.id}`, payload: {
+      title: 'Harvest plan, revised', items: [{ title: 'Bring in the rice', dueAt: due(5) }, { title: 'Dry it', dueAt: due(9), target: 5 }], target: { kind: 'level', level: 'cell' },
+    } });
+    expect(edited).toMatchObject({ title: 'Harvest plan, revised', status: 'draft', reach: 4, target: { kind: 'level' } });
+    expect(edited.items.map((i: { title: string }) => i.title)).toEqual(['Bring in the rice', 'Dry it']);
+    expect((await call('regionOfficial', { method: 'PATCH', url: `/api/v1/directives/${d.id}`, payload: { target: { kind: 'subtrees', unitIds: [tree.cells[7]] } } })).json.error.code).toBe('target_outside_issuer');
+    expect((await call('districtOfficial', { method: 'PATCH', url: `/api/v1/directives/${d.id}`, payload: { title: 'Mine' } })).status).toBe(404);
+    await issue('regionOfficial', d.id);
+    expect((await call('regionOfficial', { method: 'PATCH', url: `/api/v1/directives/${d.id}`, payload: { title: 'Late' } })).json.error.code).toBe('not_a_draft');
+  });
+
   it('refuses a target outside the issuer, a level not below it, an empty item list, a second issue, and strangers', async () => {
     const bad = async (role: Role, payload: Record<string, unknown>, status: number, code?: string) => {
       const response = await call(role, { method: 'POST', url: '/api/v1/directives', payload: { issuerUnitId: tree.regions[0], title: 'T', body: 'B', items: [{ title: 'I', dueAt: due(3) }], target: { kind: 'all' }, ...payload } });

@@ -368,6 +368,8 @@ create trigger units_join_directives after insert on units referencing new table
 grant select, insert, update on directives, directive_items, assignments, assignment_items, directive_questions to mainstay_app;
 grant select, insert on directive_amendments, assignment_reports, assignment_events to mainstay_app;
 grant select on directive_rollups, directive_item_rollups, directive_deltas to mainstay_app;
+-- A draft's items are replaced while it is edited; once issued they are only amended.
+grant delete on directive_items to mainstay_app;
 grant execute on function mainstay_apply_directive_deltas(int), mainstay_directives_reach(uuid[]), mainstay_assignment_next_due(uuid, uuid),
   mainstay_issue_assignments(uuid, timestamptz, timestamptz) to mainstay_app;
 
@@ -397,6 +399,7 @@ alter table directive_items force row level security;
 create policy directive_items_read on directive_items for select using (exists (select 1 from directives d where d.id = directive_items.directive_id));
 create policy directive_items_write on directive_items for insert with check (exists (select 1 from directives d where d.id = directive_items.directive_id));
 create policy directive_items_update on directive_items for update using (exists (select 1 from directives d where d.id = directive_items.directive_id));
+create policy directive_items_delete on directive_items for delete using (exists (select 1 from directives d where d.id = directive_items.directive_id and d.status = 'draft'));
 
 alter table directive_amendments enable row level security;
 alter table directive_amendments force row level security;

@@ -3,7 +3,7 @@ import { authorize } from '../access/guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
-import { checkItems, type ItemInput } from './create-directive.ts';
+import { checkItems, resolveTarget, type ItemInput, type TargetInput } from './create-directive.ts';
 import { directivePolicy } from './directive-policy.ts';
 import { lockDirective } from './directive.queries.ts';
 
@@ -80,4 +80,28 @@ export async function withdrawDirective(ctx: Ctx, directiveId: string, input: { 
     before: { status: 'issued' }, after: { status: 'withdrawn' }, details: { reason: input.reason },
   });
   return { status: 'withdrawn' };
+}
+
+export interface DraftChanges { title?: string | undefined; body?: string | undefined; items?: ItemInput[] | undefined; target?: TargetInput | undefined }
+
+/** A draft is the issuer's own text until issued: changed freely (e.g. one pre-filled from a meeting's decision). */
+export async function editDraft(ctx: Ctx, directiveId: string, input: DraftChanges): Promise<void> {
+  const d = await lockDirective(ctx, directiveId);
+  authorize(directivePolicy.manage(ctx.actor, d.issuer_path), false, 'directive', directiveId, 'edit_directive');
+  if (d.status !== 'draft') throw conflict('not_a_draft', `The directive is ${d.status}; amend it instead.`, { status: d.status });
+  const target = input.target ? await resolveTarget(ctx, d.issuer_unit_id, input.target) : undefined;
+  await ctx.db.updateTable('directives').set({
+    ...(input.title !== undefined ? { title: input.title } : {}), ...(input.body !== undefined ? { body: input.body } : {}),
+    ...(target ? { target_kind: target.kind, target_depth: target.depth, target_unit_ids: target.unitIds } : {}),
+  }).where('id', '=', d.id).execute();
+  if (input.items) {
+    const items = checkItems(input.items);
+    await ctx.db.deleteFrom('directive_items').where('directive_id', '=', d.id).execute();
+    await ctx.db.insertInto('directive_items').values(items.map((item, idx) => ({
+      directive_id: d.id, idx, title: item.title, due_at: item.dueAt, target: item.target ?? null, unit_label: item.unitLabel ?? null,
+    }))).execute();
+  }
+  await recordAudit(ctx, { action: 'directive.edit', targetType: 'directive', targetId: d.id, unitId: d.issuer_unit_id,
+    before: { title: d.title, target: { kind: d.target_kind, depth: d.target_depth, unitIds: d.target_unit_ids } },
+    after: { ...input } });
 }

@@ -58,7 +58,7 @@ export function checkItems(items: ItemInput[]): ItemInput[] {
 }
 
 /** The target in stored form: a level must lie below the issuer, chosen subtrees inside its own. */
-async function resolveTarget(ctx: Ctx, issuerId: string, target: TargetInput) {
+export async function resolveTarget(ctx: Ctx, issuerId: string, target: TargetInput) {
   if (target.kind === 'all') return { kind: target.kind, depth: null, unitIds: [] as string[] };
   if (target.kind === 'level') {
     if (!target.level) throw invalid('level_required', 'Name the level the directive goes to.', { field: 'target.level' });

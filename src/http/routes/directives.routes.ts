@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reportOnAssignment, transitionAssignment } from '../../domain/directives/act-on-assignment.ts';
-import { amendDirective, withdrawDirective } from '../../domain/directives/change-directive.ts';
+import { amendDirective, editDraft, withdrawDirective } from '../../domain/directives/change-directive.ts';
 import { createDirective } from '../../domain/directives/create-directive.ts';
 import { issueDirective } from '../../domain/directives/issue-directive.ts';
 import { directiveProgress } from '../../domain/directives/progress.ts';
@@ -19,6 +19,10 @@ const Item = z.strictObject({
   dueAt: z.iso.datetime({ offset: true }).describe('ISO 8601 with offset'),
   target: Figure.positive().optional().describe('A measurable target per unit, e.g. houses repaired: 40'),
   unitLabel: Text(40).min(1).optional().describe('What the figure counts, e.g. "houses"'),
+});
+const Target = z.strictObject({
+  kind: z.enum(['all', 'level', 'subtrees']).describe('all: every unit below the issuer; level: the units of one level; subtrees: chosen units and all below them'),
+  level: z.string().max(64).optional(), unitIds: z.array(Id).max(1000).optional(),
 });
 const Counts = z.object({ received: z.number().int(), acknowledged: z.number().int(), in_progress: z.number().int(), done: z.number().int(), blocked: z.number().int() });
 
@@ -61,10 +65,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
       body: z.strictObject({
         issuerUnitId: Id, title: Name, body: Text(20_000).min(1), titles: Translations, bodies: Translations,
         items: z.array(Item).min(1).max(50),
-        target: z.strictObject({
-          kind: z.enum(['all', 'level', 'subtrees']).describe('all: every unit below the issuer; level: the units of one level; subtrees: chosen units and all below them'),
-          level: z.string().max(64).optional(), unitIds: z.array(Id).max(1000).optional(),
-        }),
+        target: Target,
       }),
       response: { 201: Created.extend({ status: z.literal('draft') }), ...errorResponses },
     },
@@ -73,6 +74,17 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.get('/directives/:id', {
     schema: { tags, summary: 'A directive with its items, amendments and questions', params: IdParams, response: { 200: DirectiveView, ...errorResponses } },
   }, (request) => read(deps, request, (ctx) => getDirective(ctx, request.params.id)));
+
+  app.patch('/directives/:id', {
+    schema: {
+      tags, summary: 'Change a draft (title, body, items, target) before it is issued', params: IdParams,
+      body: z.strictObject({ title: Name.optional(), body: Text(20_000).min(1).optional(), items: z.array(Item).min(1).max(50).optional(), target: Target.optional() }),
+      response: { 200: DirectiveView, ...errorResponses },
+    },
+  }, (request, reply) => command(deps, request, reply, 200, async (ctx) => {
+    await editDraft(ctx, request.params.id, request.body);
+    return getDirective(ctx, request.params.id);
+  }));
 
   app.post('/directives/:id/issue', {
     schema: { tags, summary: 'Issue a draft: an assignment for every targeted unit, at once', params: IdParams, response: { 200: z.object({ assignments: z.number().int() }), ...errorResponses } },

@@ -4839,7 +4839,291 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a draft (title, body, items, target) before it is issued */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        items?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with offset
+                             */
+                            dueAt: string;
+                            /** @description A measurable target per unit, e.g. houses repaired: 40 */
+                            target?: number;
+                            title: string;
+                            /** @description What the figure counts, e.g. "houses" */
+                            unitLabel?: string;
+                        }[];
+                        target?: {
+                            /**
+                             * @description all: every unit below the issuer; level: the units of one level; subtrees: chosen units and all below them
+                             * @enum {string}
+                             */
+                            kind: "all" | "level" | "subtrees";
+                            level?: string;
+                            unitIds?: string[];
+                        };
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                amend: boolean;
+                                answer: boolean;
+                                issue: boolean;
+                                manage: boolean;
+                                withdraw: boolean;
+                            };
+                            amendments: {
+                                at: string;
+                                by: string;
+                                changes: {
+                                    [key: string]: unknown;
+                                };
+                                note: string | null;
+                                version: number;
+                            }[];
+                            bodies: {
+                                [key: string]: string;
+                            };
+                            body: string;
+                            createdAt: string;
+                            id: string;
+                            issuedAt: string | null;
+                            issuerName: string;
+                            issuerUnitId: string;
+                            items: {
+                                dueAt: string;
+                                index: number;
+                                target: number | null;
+                                title: string;
+                                unitLabel: string | null;
+                            }[];
+                            questions: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                askedAt: string;
+                                askedBy: string;
+                                id: string;
+                                text: string;
+                                unitId: string;
+                            }[];
+                            /** @description A draft: how many units it would reach if issued now */
+                            reach: number | null;
+                            source: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "withdrawn";
+                            target: {
+                                depth: number | null;
+                                /** @enum {string} */
+                                kind: "all" | "level" | "subtrees";
+                                unitIds: string[];
+                            };
+                            title: string;
+                            titles: {
+                                [key: string]: string;
+                            };
+                            version: number;
+                            withdrawnAt: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/directives/{id}/amend": {

@@ -1,0 +1,94 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { GatheringItem } from '../api/gatherings';
+import { useApi } from '../api/use-api';
+import { ErrorMessage, Loading } from '../components/status';
+import type { LoadGatherings } from './gathering-list';
+
+/** Monday first, as ISO 8601 weeks do; the same grid in every language keeps the code small. */
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+
+/** The days of a month as weeks of seven, with nulls where the month has not begun or has ended. */
+export function monthGrid(year: number, month: number): Array<Array<Date | null>> {
+  const first = new Date(year, month, 1);
+  const days = new Date(year, month + 1, 0).getDate();
+  const lead = (first.getDay() + 6) % 7;
+  const cells: Array<Date | null> = [...Array<null>(lead).fill(null), ...Array.from({ length: days }, (_, i) => new Date(year, month, i + 1))];
+  while (cells.length % 7 !== 0) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+}
+
+const sameDay = (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+
+/**
+ * A month as a table of days with the gatherings that start on each, in the reader's
+ * time zone. Every gathering is a link and the months change with buttons, so the
+ * keyboard reaches all of it in reading order; no calendar library.
+ */
+export function MonthCalendar({ listKey, load }: { listKey: string; load: LoadGatherings }) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const today = new Date();
+  const [month, setMonth] = useState({ year: today.getFullYear(), month: today.getMonth() });
+  const from = new Date(month.year, month.month, 1);
+  const to = new Date(month.year, month.month + 1, 1);
+  const items = useApi(`${listKey}|${from.toISOString()}`, () => load({ from: from.toISOString(), to: to.toISOString(), limit: 200 }));
+  const locale = i18n.language;
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(from);
+  const dayName = (index: number, style: 'short' | 'long') =>
+    new Intl.DateTimeFormat(locale, { weekday: style }).format(new Date(2024, 0, 1 + index)); // 2024-01-01 was a Monday
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const fullDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full' });
+  const move = (by: number) => setMonth(({ year, month: m }) => {
+    const next = new Date(year, m + by, 1);
+    return { year: next.getFullYear(), month: next.getMonth() };
+  });
+  const onDay = (day: Date) => [...(items.data?.items ?? [])]
+    .filter((g) => sameDay(new Date(g.startsAt), day))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+
+  return (
+    <section className="month-calendar" aria-labelledby={headingId}>
+      <div className="month-nav">
+        <button type="button" className="secondary" onClick={() => move(-1)}>{t('gatherings.previousMonth')}</button>
+        <h2 id={headingId} aria-live="polite">{monthName}</h2>
+        <button type="button" className="secondary" onClick={() => move(1)}>{t('gatherings.nextMonth')}</button>
+      </div>
+      <ErrorMessage error={items.error} />
+      {items.loading && <Loading />}
+      <table className="month">
+        <caption className="visually-hidden">{t('gatherings.calendarCaption', { month: monthName })}</caption>
+        <thead>
+          <tr>{WEEKDAYS.map((d) => <th key={d} scope="col" abbr={dayName(d, 'long')}>{dayName(d, 'short')}</th>)}</tr>
+        </thead>
+        <tbody>
+          {monthGrid(month.year, month.month).map((week, w) => (
+            <tr key={w}>
+              {week.map((day, d) => (
+                <td key={d} className={day && sameDay(day, today) ? 'today' : undefined} aria-current={day && sameDay(day, today) ? 'date' : undefined}>
+                  {day && <DayCell day={day} label={fullDate.format(day)} gatherings={onDay(day)} time={time} />}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function DayCell({ day, label, gatherings, time }: { day: Date; label: string; gatherings: GatheringItem[]; time: Intl.DateTimeFormat }) {
+  return (
+    <>
+      <span className="day-number"><span aria-hidden="true">{day.getDate()}</span><span className="visually-hidden">{label}</span></span>
+      {gatherings.length > 0 && (
+        <ul>
+          {gatherings.map((g) => (
+            <li key={g.id}><Link href={`/gatherings/${g.id}`}><span className="event-time">{time.format(new Date(g.startsAt))}</span> {g.title}</Link></li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -16,6 +16,10 @@ import { AssignmentPage } from './pages/assignment-page';
 import { DirectivePage } from './pages/directive-page';
 import { UnitAssignmentsPage } from './pages/unit-assignments-page';
 import { UnitDirectivesPage } from './pages/unit-directives-page';
+import { GatheringPage } from './pages/gathering-page';
+import { PersonGatheringsPage } from './pages/person-gatherings-page';
+import { UnitGatheringsPage } from './pages/unit-gatherings-page';
+import { UnitMeetingsPage } from './pages/unit-meetings-page';
 import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
 import { PersonPage } from './pages/person-page';
@@ -53,6 +57,10 @@ function Gate() {
         <Route path="/units/:id/assignments">{(params) => <UnitAssignmentsPage key={params.id} id={params.id} />}</Route>
         <Route path="/directives/:id">{(params) => <DirectivePage key={params.id} id={params.id} />}</Route>
         <Route path="/assignments/:id">{(params) => <AssignmentPage key={params.id} id={params.id} />}</Route>
+        <Route path="/units/:id/gatherings">{(params) => <UnitGatheringsPage key={params.id} id={params.id} />}</Route>
+        <Route path="/units/:id/meetings">{(params) => <UnitMeetingsPage key={params.id} id={params.id} />}</Route>
+        <Route path="/gatherings/:id">{(params) => <GatheringPage key={params.id} id={params.id} />}</Route>
+        <Route path="/people/:id/gatherings">{(params) => <PersonGatheringsPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id">{(params) => <UnitPage key={params.id} id={params.id} />}</Route>
         <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
         <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>

@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <li><Link href="/">{t('nav.home')}</Link></li>
             {mayAudit && <li><Link href="/audit">{t('nav.audit')}</Link></li>}
             {me.isAdmin && <li><Link href="/import">{t('nav.import')}</Link></li>}
+            {me.personId && <li><Link href={`/people/${me.personId}/gatherings`}>{t('myGatherings.link')}</Link></li>}
             <li><Link href="/account">{t('nav.account')}</Link></li>
             <li><button type="button" className="link" onClick={() => void signOut()}>{t('nav.signOut')}</button></li>
           </ul>

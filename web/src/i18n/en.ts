@@ -1,4 +1,5 @@
 import { enDirectives } from './en-directives';
+import { enGatherings } from './en-gatherings';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
@@ -165,12 +166,14 @@ export const en = {
     tooLarge: '“{{name}}” is larger than {{mb}} MB.', heading: 'Photos', alt: 'Photo {{position}} of {{count}} sent with case {{reference}}',
   },
   ...enDirectives,
+  ...enGatherings,
   errors: {
     network: 'The server could not be reached. Check the connection and try again.',
     bad_credentials: 'The e-mail or the password is wrong.',
     too_many_attempts: 'Too many failed sign-ins. Try again later ({{retryAfterSeconds}} seconds).',
     session_expired: 'Your session has ended; sign in again.',
     wrong_password: 'The current password is wrong.',
+    wrong_code: 'That is not the code of this gathering.',
   },
 };
 

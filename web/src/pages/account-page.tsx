@@ -24,6 +24,7 @@ export function AccountPage() {
       <dl className="details">
         <dt>{t('account.email')}</dt><dd>{me.email}</dd>
         {me.personId && <><dt>{t('account.person')}</dt><dd><Link href={`/people/${me.personId}`}>{me.name ?? me.email}</Link></dd></>}
+        {me.personId && <><dt>{t('myGatherings.title')}</dt><dd><Link href={`/people/${me.personId}/gatherings`}>{t('myGatherings.calendar')}</Link></dd></>}
       </dl>
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.changePassword')}</h2>

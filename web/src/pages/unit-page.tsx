@@ -63,6 +63,11 @@ export function UnitPage({ id }: { id: string }) {
           {u.ancestors.length > 0 && <Link href={`/units/${u.id}/assignments`}>{t('inbox.link')}</Link>}
         </p>
       )}
+      {u.abilities.readAudit && (
+        <p className="links">
+          <Link href={`/units/${u.id}/gatherings`}>{t('gatherings.link')}</Link> · <Link href={`/units/${u.id}/meetings`}>{t('meetings.link')}</Link>
+        </p>
+      )}
       <UnitOfficials unit={u} />
       {!u.isCell && <UnitSubunits unit={u} />}
       {u.abilities.readMembers && <UnitMembers unit={u} />}

@@ -226,6 +226,10 @@ describe('execution and progress', () => {
     const figures = await progress(d.id);
     expect(figures.overdue).toBe(1);
     expect((await assignmentOf(d.id, tree.cells[1]!)).overdue).toBe(true);
+    const late = await ok('districtOfficial', { method: 'GET', url: `/api/v1/units/${tree.cells[1]}/assignments?overdue=true` });
+    expect(late.items.map((a: { directiveId: string }) => a.directiveId)).toContain(d.id);
+    const onTime = await ok('admin', { method: 'GET', url: `/api/v1/units/${tree.cells[0]}/assignments?overdue=true` });
+    expect(onTime.items.map((a: { directiveId: string }) => a.directiveId)).not.toContain(d.id);
     expect((await assignmentOf(d.id, tree.cells[0]!)).overdue).toBe(false);
   });
 });

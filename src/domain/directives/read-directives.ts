@@ -56,7 +56,7 @@ export interface AssignmentItem {
 }
 
 /** A unit's inbox: what it has not acknowledged (new or amended) first, then the newest. */
-export async function listUnitAssignments(ctx: Ctx, unitId: string, input: PageRequest & { status?: AssignmentStatus | undefined }): Promise<Page<AssignmentItem>> {
+export async function listUnitAssignments(ctx: Ctx, unitId: string, input: PageRequest & { status?: AssignmentStatus | undefined; overdue?: boolean | undefined }): Promise<Page<AssignmentItem>> {
   const unit = await placeUnit(ctx, unitId);
   if (!unit) throw notFound('unit', unitId);
   authorize(assignmentPolicy.act(ctx.actor, { unitId, path: unit.ancestorIds }), unitPolicy.read(ctx.actor, unit), 'unit', unitId, 'read_assignments');
@@ -68,6 +68,7 @@ export async function listUnitAssignments(ctx: Ctx, unitId: string, input: PageR
     .select(pending.as('rank'))
     .where('a.unit_id', '=', unitId);
   if (input.status) q = q.where('a.status', '=', input.status);
+  if (input.overdue !== undefined) q = q.where('a.overdue_since', input.overdue ? 'is not' : 'is', null);
   // Unacknowledged first (rank 0), newest first within a rank.
   if (after) {
     q = q.where(sql<boolean>`(${pending} > ${Number(after[0])}::int

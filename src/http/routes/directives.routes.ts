@@ -130,9 +130,15 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.get('/units/:id/assignments', {
     schema: {
       tags, summary: "A unit's assignments: not yet acknowledged (new or amended) first, then newest", params: IdParams,
-      querystring: z.strictObject({ ...PageQuery, status: AssignmentStatus.optional() }), response: { 200: pageOf(AssignmentItem), ...errorResponses },
+      querystring: z.strictObject({
+        ...PageQuery, status: AssignmentStatus.optional(),
+        overdue: z.enum(['true', 'false']).optional().describe('true: the unit\'s overdue list — a due date passed with the work not done'),
+      }),
+      response: { 200: pageOf(AssignmentItem), ...errorResponses },
     },
-  }, (request) => read(deps, request, (ctx) => listUnitAssignments(ctx, request.params.id, request.query)));
+  }, (request) => read(deps, request, (ctx) => listUnitAssignments(ctx, request.params.id, {
+    ...request.query, overdue: request.query.overdue === undefined ? undefined : request.query.overdue === 'true',
+  })));
 
   app.get('/assignments/:id', {
     schema: { tags, summary: 'An assignment: the directive as addressed to the unit, its figures, reports and history', params: IdParams, response: { 200: AssignmentView, ...errorResponses } },

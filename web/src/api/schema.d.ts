@@ -16657,6 +16657,8 @@ export interface paths {
                     cursor?: string;
                     /** @description Items per page (default 50, at most 200) */
                     limit?: number;
+                    /** @description true: the unit's overdue list — a due date passed with the work not done */
+                    overdue?: "true" | "false";
                     status?: "received" | "acknowledged" | "in_progress" | "done" | "blocked";
                 };
                 header?: never;

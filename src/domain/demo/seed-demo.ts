@@ -7,6 +7,12 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { createAdmin } from '../accounts/create-admin.ts';
 import { systemActor, transact, type Actor, type Ctx } from '../context.ts';
 import { createCategory, URGENCIES } from '../cases/categories.ts';
+import { createCase } from '../cases/create-case.ts';
+import { createDirective } from '../directives/create-directive.ts';
+import { issueDirective } from '../directives/issue-directive.ts';
+import { setCadence } from '../gatherings/cadence.ts';
+import { createGathering } from '../gatherings/create-gathering.ts';
+import { sendInvitations } from '../gatherings/send-invitations.ts';
 import { loadLevels } from '../org/levels.ts';
 import type { Deadlines } from '../../db/schema-cases.ts';
 import { importOrganization } from '../transfer/import-organization.ts';
@@ -69,6 +75,7 @@ export async function seedDemoIfEmpty(database: Database, clock: Clock) {
     return made;
   });
   await transact(database, demoActor, clock, (ctx) => seedDemoCategories(ctx));
+  await transact(database, demoActor, clock, (ctx) => seedDemoActivity(ctx));
   return { units: report.units.written, members: report.members.written, ...DEMO_SIGN_IN, scoped };
 }
 
@@ -83,4 +90,37 @@ async function seedDemoCategories(ctx: Ctx) {
   await createCategory(ctx, { code: 'water', name: 'Water supply', names: { ko: '상수도' }, handlingLevel: cell, public: true, deadlines: hours(24, 120) });
   await createCategory(ctx, { code: 'housing', name: 'Housing and repairs', names: { ko: '주거와 수리' }, handlingLevel: district, public: true, deadlines: hours(48, 480) });
   await createCategory(ctx, { code: 'health', name: 'Health', names: { ko: '보건' }, handlingLevel: district, public: true, deadlines: hours(8, 72) });
+}
+
+/**
+ * A little of everything on a first start, around the scoped sign-ins' district and cell:
+ * cases in the cell's queue, a directive from the district to its cells, and the cell's
+ * monthly meeting with its invitations sent — so every page has something to show.
+ */
+async function seedDemoActivity(ctx: Ctx) {
+  const levels = await loadLevels(ctx.db);
+  const cell = await ctx.db.selectFrom('units').select(['id', 'parent_id']).where('depth', '=', levels.cellDepth).orderBy('code').limit(1).executeTakeFirst();
+  if (!cell?.parent_id) return;
+  for (const [categoryCode, description, urgency] of [
+    ['water', 'The pump by the school gives no water since Monday.', 'urgent'],
+    ['water', 'A pipe leaks at the corner of the market street.', 'normal'],
+    ['housing', 'The roof of the old people\'s home lets rain in.', 'normal'],
+  ] as const) {
+    await createCase(ctx, { categoryCode, description, urgency, receivedByUnitId: cell.id, requester: { name: 'A resident' } }, 'official');
+  }
+  const now = ctx.clock.now().getTime();
+  const day = 86_400_000;
+  const directive = await createDirective(ctx, {
+    issuerUnitId: cell.parent_id, title: 'Prepare for the rainy season', body: 'Every cell checks its drains and reports the houses that need repair.',
+    items: [{ title: 'Drains checked', dueAt: new Date(now + 7 * day).toISOString() }, { title: 'Houses repaired', dueAt: new Date(now + 30 * day).toISOString(), target: 10, unitLabel: 'houses' }],
+    target: { kind: 'level', level: levels.all.at(-1)!.key },
+  });
+  await issueDirective(ctx, directive.id);
+  const start = new Date(now + 3 * day);
+  const meeting = await createGathering(ctx, {
+    kind: 'meeting', conveningUnitId: cell.id, title: 'Monthly cell meeting', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+    place: 'The cell office', agenda: ['The rainy season', 'Open cases'], invitees: { rule: 'unit-members', unitId: cell.id },
+  });
+  await sendInvitations(ctx, meeting.id);
+  await setCadence(ctx, cell.id, { everyDays: 30 });
 }

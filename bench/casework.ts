@@ -108,7 +108,9 @@ async function samples(dbUrl: string | undefined, database: Awaited<ReturnType<t
   // The busiest cell: its queue is the longest a cell has.
   const cell = (await q(sql<{ id: string; n: number }>`
     select owning_unit_id as id, count(*)::int as n from cases where cardinality(owner_path) = ${cellDepth + 1} group by 1 order by 2 desc, 1 limit 1`))[0]!;
-  const person = (await q(sql<{ id: string }>`select id from people where cell_id = ${cell.id}::uuid order by id limit 1`))[0]?.id;
+  // Someone without an account yet: each run makes its own.
+  const person = (await q(sql<{ id: string }>`
+    select p.id from people p where p.cell_id = ${cell.id}::uuid and not exists (select 1 from accounts a where a.person_id = p.id) order by p.id limit 1`))[0]?.id;
   const caseIds = (await q(sql<{ id: string }>`select id from cases where reference like 'S-%' order by md5(id::text) limit ${REQUESTS}`)).map((r) => r.id);
   const cellCaseIds = (await q(sql<{ id: string }>`select id from cases where owning_unit_id = ${cell.id}::uuid`)).map((r) => r.id);
   const tokens = Array.from({ length: REQUESTS }, (_, i) => seededTrackingToken(1 + Math.floor(((i * 7919) % REQUESTS) / REQUESTS * seeded)));

@@ -41,3 +41,14 @@ export async function seedActors(database: Database, tree: SmallTree): Promise<R
     member: await make('member', null, tree.cells[0]!),
   };
 }
+
+/** A secretary of `cellId` with an account, beside the seeded actors: a neighbour for scope tests. */
+export async function seedSecretary(database: Database, cellId: string, email: string, name = 'Next door'): Promise<SeededActor> {
+  const person = await run(database, (ctx) => createPerson(ctx, { name, cellId }));
+  await run(database, (ctx) => appointOfficial(ctx, cellId, { personId: person.id, role: 'secretary' }));
+  const { id } = await run(database, (ctx) => createAccount(ctx, { personId: person.id, email, password: PASSWORD }));
+  return {
+    role: 'cellSecretary', email, password: PASSWORD, personId: person.id,
+    actor: { accountId: id, personId: person.id, label: email, isAdmin: false, officialUnitIds: [cellId], cellId },
+  };
+}

@@ -4,10 +4,11 @@
  * that every rollup must equal.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { log, mainstay, ROOT } from './proc.ts';
+import { log, mainstay, ROOT, run } from './proc.ts';
 import { query, withClient } from './sql.ts';
 
 const dbName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
@@ -46,98 +47,111 @@ export async function databaseExists(url: string): Promise<boolean> {
 export const unitCount = async (url: string) => (await query<{ n: number }>(url, 'select count(*)::int as n from units'))[0]!.n;
 
 const MIGRATION = '0011_directives.sql';
+const MIGRATIONS_DIR = join(ROOT, 'src', 'db', 'migrations');
 
 /**
  * Migration 0011 is not landed yet and may still change, while a copied database
- * carries whatever version of it was applied when it was made. The file's hash is
- * kept in the benchmark's database; when the file differs (or nobody recorded it),
- * its tables and functions are dropped and the file is run again, in one transaction;
- * foreign keys that later migrations point at its tables are put back.
+ * carries whatever version of it was applied when it was made. The hash of it and of
+ * the migrations after it is kept in the benchmark's database; when they differ (or
+ * nobody recorded them), the tables and functions those files create are dropped, their
+ * rows in schema_migrations deleted, and the migration runner applies them again. The
+ * later files only create objects of their own (gatherings, directive files), so this
+ * is a clean re-run; a file that alters an earlier table would make it fail loudly.
  */
-export async function applyMigrations(url: string, env: NodeJS.ProcessEnv): Promise<'as is' | 'reapplied 0011'> {
+export async function applyMigrations(url: string, env: NodeJS.ProcessEnv): Promise<'as is' | 'reapplied from 0011'> {
   await mainstay(['migrate'], { env });
-  const text = readFileSync(join(ROOT, 'src', 'db', 'migrations', MIGRATION), 'utf8');
-  const hash = createHash('sha256').update(text).digest('hex');
-  return withClient(url, async (c) => {
+  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql') && f >= MIGRATION).sort();
+  const texts = files.map((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8'));
+  const hash = createHash('sha256').update(files.join('\n')).update(texts.join('\n')).digest('hex');
+  const recorded = await withClient(url, async (c) => {
     await c.query('create table if not exists bench_directives_migration (hash text not null)');
-    const recorded = (await c.query<{ hash: string }>('select hash from bench_directives_migration')).rows[0]?.hash;
-    if (recorded === hash) return 'as is' as const;
-    log(`${MIGRATION} may differ from the version in the database: running it again`);
-    const tables = [...text.matchAll(/^create table (\w+)/gim)].map((m) => m[1]!);
-    const functions = [...text.matchAll(/^create function (\w+)/gim)].map((m) => m[1]!);
-    await c.query('begin');
-    const keys = (await c.query<{ tbl: string; name: string; def: string }>(`
-      select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-       where contype = 'f' and confrelid::regclass::text = any($1) and not (conrelid::regclass::text = any($1))`, [tables])).rows;
-    await c.query(`drop table if exists ${tables.join(', ')} cascade`);
-    for (const f of functions) await c.query(`drop function if exists ${f} cascade`);
-    await c.query(text);
-    for (const k of keys) await c.query(`alter table ${k.tbl} add constraint ${k.name} ${k.def}`);
-    await c.query('delete from bench_directives_migration');
-    await c.query('insert into bench_directives_migration (hash) values ($1)', [hash]);
-    await c.query('commit');
-    return 'reapplied 0011' as const;
+    return (await c.query<{ hash: string }>('select hash from bench_directives_migration')).rows[0]?.hash;
   });
-}
-
-/** A clean slate for the directives (this database only): each run starts from the same state. */
-export async function resetDirectives(url: string): Promise<void> {
+  if (recorded === hash) return 'as is';
+  log(`${files.join(', ')} may differ from what the database holds: applying them again`);
+  const all = texts.join('\n');
+  const tables = [...all.matchAll(/^create table (\w+)/gim)].map((m) => m[1]!);
+  const functions = [...all.matchAll(/^create function (\w+)/gim)].map((m) => m[1]!);
   await withClient(url, async (c) => {
     await c.query('begin');
-    await c.query(`truncate assignments, assignment_items, assignment_reports, assignment_events, directive_rollups, directive_item_rollups, directive_deltas`);
-    // Deleted, not truncated: later migrations' tables (a meeting's decisions) may point at directives.
-    await c.query('delete from directive_items; delete from directive_amendments; delete from directive_questions; delete from directives');
+    await c.query(`drop table if exists ${tables.join(', ')} cascade`);
+    for (const f of functions) await c.query(`drop function if exists ${f} cascade`);
+    await c.query('delete from schema_migrations where name >= $1', [MIGRATION]);
     await c.query('commit');
   });
-  await query(url, 'vacuum analyze assignments, directive_rollups, directive_deltas, directives');
+  await mainstay(['migrate'], { env });
+  await withClient(url, async (c) => {
+    await c.query('delete from bench_directives_migration');
+    await c.query('insert into bench_directives_migration (hash) values ($1)', [hash]);
+  });
+  return 'reapplied from 0011';
+}
+
+const DIRECTIVE_TABLES = ['directives', 'directive_items', 'directive_amendments', 'assignments', 'assignment_items', 'assignment_reports',
+  'assignment_events', 'directive_questions', 'directive_rollups', 'directive_item_rollups', 'directive_deltas'];
+
+/**
+ * A clean slate for the directives (this benchmark's database only), so each run starts
+ * from the same state. Tables of later migrations that point at them (attachments, a
+ * meeting's decisions) are emptied with them, and named.
+ */
+export async function resetDirectives(url: string): Promise<void> {
+  const others = (await query<{ name: string }>(url, `
+    select distinct conrelid::regclass::text as name from pg_constraint
+     where contype = 'f' and confrelid::regclass::text = any($1) and not (conrelid::regclass::text = any($1))`, [DIRECTIVE_TABLES])).map((r) => r.name);
+  if (others.length > 0) log(`emptying too, as they point at directives or assignments: ${others.join(', ')}`);
+  await query(url, `truncate ${DIRECTIVE_TABLES.join(', ')} cascade`);
+  await query(url, `vacuum analyze ${DIRECTIVE_TABLES.join(', ')}`);
 }
 
 // ---- sustained status changes ---------------------------------------------------------------------
 
-/** The status change each writer makes: every update moves the assignment to another state. */
-const FLIP = `update assignments set status = case status when 'received' then 'acknowledged' when 'acknowledged' then 'in_progress'
-  when 'in_progress' then 'done' else 'in_progress' end, updated_at = now() where id = $1`;
-
-export type WriterMode = 'rollups' | 'baseline';
-
-export interface Writers {
-  /** Runs every writer for `seconds`, each over its own slice of `ids` (no two writers touch one row). */
-  run(ids: string[], seconds: number): Promise<{ updates: number; ms: number }>;
-  close(): Promise<void>;
+/**
+ * A table of one directive's assignment ids numbered 1..n in random order, for
+ * pgbench to pick from (it draws numbers, not uuids). Answers n.
+ */
+export async function prepareFlipTargets(url: string, table: string, directiveId: string): Promise<number> {
+  return withClient(url, async (c) => {
+    await c.query(`drop table if exists ${table}`);
+    await c.query(`create table ${table} (n int primary key, id uuid not null)`);
+    const r = await c.query(`insert into ${table} select row_number() over (order by random()), id from assignments where directive_id = $1`, [directiveId]);
+    await c.query(`analyze ${table}`);
+    await c.query(`grant select on ${table} to mainstay_app`);
+    return r.rowCount ?? 0;
+  });
 }
 
+export type WriterMode = 'rollups' | 'baseline';
+export interface FlipRun { tps: number; transactions: number; latencyMs: number; failed: number }
+
 /**
- * `count` connections as the application role with the administrator's scope (row-level
- * security evaluated as in the app), each sending the same one-statement transactions.
- * The baseline's sessions set session_replication_role = replica: PostgreSQL then fires
- * no trigger on the same table, same indexes, same statement.
+ * pgbench (C, light on the shared CPU) with `clients` connections for `seconds`: each
+ * transaction is one statement moving a random assignment of `table` to another state.
+ * The sessions run as the application role with the administrator's scope, so row-level
+ * security is evaluated as in the app; the baseline's also set session_replication_role
+ * = replica, in which PostgreSQL fires no trigger — same table, indexes and statement.
  */
-export async function openWriters(url: string, count: number, mode: WriterMode): Promise<Writers> {
-  const clients = await Promise.all(Array.from({ length: count }, async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    if (mode === 'baseline') await c.query('set session_replication_role = replica');
-    await c.query("set role mainstay_app; select set_config('mainstay.admin', 'true', false)");
-    return c;
-  }));
-  return {
-    async run(ids, seconds) {
-      const slice = Math.floor(ids.length / clients.length);
-      const started = performance.now();
-      const stopAt = started + seconds * 1000;
-      const done = await Promise.all(clients.map(async (c, w) => {
-        const mine = ids.slice(w * slice, (w + 1) * slice);
-        let n = 0;
-        while (performance.now() < stopAt) {
-          await c.query({ name: 'flip', text: FLIP, values: [mine[n % mine.length]] });
-          n++;
-        }
-        return n;
-      }));
-      return { updates: done.reduce((a, b) => a + b, 0), ms: performance.now() - started };
-    },
-    async close() { await Promise.all(clients.map((c) => c.end())); },
-  };
+export async function runFlips(url: string, table: string, rows: number, mode: WriterMode, clients: number, seconds: number): Promise<FlipRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-flips-'));
+  const script = join(dir, 'flip.sql');
+  writeFileSync(script, `\\set n random(1, ${rows})
+update assignments set status = case status when 'received' then 'acknowledged' when 'acknowledged' then 'in_progress'
+  when 'in_progress' then 'done' else 'in_progress' end, updated_at = now() where id = (select id from ${table} where n = :n);
+`);
+  const options = `-c role=mainstay_app -c mainstay.admin=true -c jit=off${mode === 'baseline' ? ' -c session_replication_role=replica' : ''}`;
+  try {
+    const r = await run('pgbench', ['-n', '-M', 'prepared', '-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(seconds), '-f', script, url],
+      { env: { ...process.env, PGOPTIONS: options } });
+    const num = (re: RegExp) => Number(re.exec(r.stdout)?.[1] ?? Number.NaN);
+    return {
+      tps: num(/tps = ([\d.]+) \(without initial connection time\)/),
+      transactions: num(/number of transactions actually processed: (\d+)/),
+      latencyMs: num(/latency average = ([\d.]+) ms/),
+      failed: num(/number of failed transactions: (\d+)/) || 0,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface LagSample { at: number; rows: number; ageMs: number }

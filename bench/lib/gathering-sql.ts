@@ -75,7 +75,8 @@ export async function setCadencesEverywhere(url: string, cellDepth: number, ever
   });
 }
 
-export interface MeetingRecount { units: number; differing: number; sample: string[]; root: Record<string, number>; ms: number }
+export interface MeetingFigures { gatheringsHeld: number; present: number; excused: number; absent: number; withCadence: number; missed: number }
+export interface MeetingRecount { units: number; differing: number; sample: string[]; root: MeetingFigures; ms: number }
 
 /**
  * Every unit's meeting rollup against a recount from the rows: meetings held and
@@ -106,12 +107,11 @@ export async function recountMeetingStats(url: string, rootId: string): Promise<
              concat_ws('/', coalesce(n.gatherings_held, 0), coalesce(n.present, 0), coalesce(n.excused, 0), coalesce(n.absent, 0), coalesce(n.with_cadence, 0), coalesce(n.missed, 0)) as counted
         from unit_meeting_stats s full join counted n on n.unit_id = s.unit_id`)).rows;
     const differing = rows.filter((r) => r.stored !== r.counted);
-    const rootRow = rows.find((r) => r.unit_id === rootId)?.counted.split('/').map(Number) ?? [0, 0, 0, 0, 0, 0];
-    const names = ['gatheringsHeld', 'present', 'excused', 'absent', 'withCadence', 'missed'];
+    const [gatheringsHeld = 0, present = 0, excused = 0, absent = 0, withCadence = 0, missed = 0] = rows.find((r) => r.unit_id === rootId)?.counted.split('/').map(Number) ?? [];
     return {
       units: rows.length, differing: differing.length, ms: performance.now() - t,
       sample: differing.slice(0, 3).map((r) => `${r.unit_id}: stored ${r.stored}, counted ${r.counted}`),
-      root: Object.fromEntries(names.map((n, i) => [n, rootRow[i]!])),
+      root: { gatheringsHeld, present, excused, absent, withCadence, missed },
     };
   });
 }

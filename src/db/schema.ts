@@ -4,11 +4,12 @@ import type { CalendarTables } from './schema-calendars.ts';
 import type { CasePhotoTables } from './schema-case-photos.ts';
 import type { CaseStatTables } from './schema-case-stats.ts';
 import type { CaseTables } from './schema-cases.ts';
+import type { DirectiveFileTables } from './schema-directive-files.ts';
 import type { DirectiveTables } from './schema-directives.ts';
 import type { GatheringTables } from './schema-gatherings.ts';
 
 /** Kysely's view of the tables in migrations/*.sql; keep the two in step. */
-export interface DB extends GatheringTables, DirectiveTables, CaseTables, CaseStatTables, CalendarTables, ApiKeyTables, CasePhotoTables {
+export interface DB extends GatheringTables, DirectiveTables, DirectiveFileTables, CaseTables, CaseStatTables, CalendarTables, ApiKeyTables, CasePhotoTables {
   levels: LevelsTable;
   units: UnitsTable;
   people: PeopleTable;

@@ -9,6 +9,7 @@ export const PROTECTED_TABLES = [
   'outbox_messages',
   'unit_calendars',
   'unit_api_keys',
+  'directive_files',
 ] as const;
 
 /**

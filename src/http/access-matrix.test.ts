@@ -18,6 +18,7 @@ import { issueApiKey } from '../domain/cases/api-keys.ts';
 import type { Deadlines } from '../db/schema-cases.ts';
 import { createDirective } from '../domain/directives/create-directive.ts';
 import { issueDirective } from '../domain/directives/issue-directive.ts';
+import { reportOnAssignment } from '../domain/directives/act-on-assignment.ts';
 import { askQuestion } from '../domain/directives/questions.ts';
 import { createGathering } from '../domain/gatherings/create-gathering.ts';
 import { recordDecision } from '../domain/gatherings/minutes-and-decisions.ts';
@@ -261,6 +262,21 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/v1/assignments/:id/questions': {
     inside: OFFICIALS, request: async (w) => ({ method: 'POST', url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/questions`, payload: { text: 'Why?' } }),
+  },
+  // Files join a draft by the issuing chain (an issued directive only with a note, in directive-files.test.ts).
+  'POST /api/v1/directives/:id/attachments': {
+    inside: ABOVE_CELL,
+    request: async (w) => ({ method: 'POST', url: `/api/v1/directives/${(await freshDirective(w, false)).id}/attachments`, ...multipartBody([{ name: 'files', file: 'house,done\nA,1\n' }]) }),
+  },
+  // A report's evidence is read like its assignment (attachments like their directive: directive-files.test.ts).
+  'GET /api/v1/directive-files/:id': {
+    inside: OFFICIALS,
+    request: async (w) => {
+      const { assignmentId } = await freshDirective(w);
+      await sys((ctx) => reportOnAssignment(ctx, assignmentId, { itemIndex: 0, files: [{ filename: 'm.jpg', bytes: JPEG }] }));
+      const file = await database.db.selectFrom('directive_files').select('id').where('assignment_id', '=', assignmentId).executeTakeFirstOrThrow();
+      return { method: 'GET', url: `/api/v1/directive-files/${file.id}` };
+    },
   },
   // Gatherings: the convening unit's officials and those above manage; invitees answer and check in.
   'POST /api/v1/gatherings': {

@@ -2,15 +2,12 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { createAccount } from '../domain/accounts/accounts.ts';
 import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
 import { setServiceArea } from '../domain/cases/service-area.ts';
 import { transact, type Actor } from '../domain/context.ts';
-import { createPerson } from '../domain/people/create-person.ts';
-import { appointOfficial } from '../domain/people/officials.ts';
 import type { Deadlines } from '../db/schema-cases.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { PASSWORD, seedActors, seedSecretary, type Role, type SeededActor } from '../../test/actors.ts';
 import { buildSmallTree, run, type SmallTree } from '../../test/factories.ts';
 import { multipartForm } from '../../test/multipart.ts';
 import { hasMetadata, JPEG, jpegWithMetadata, png, PNG_METADATA, WEBP_LOSSY, webpWithMetadata } from '../../test/photos.ts';
@@ -53,9 +50,7 @@ beforeAll(async () => {
   await run(database, (ctx) => createCategory(ctx, { code: 'damage', name: 'Storm damage', handlingLevel: 'cell', public: true, deadlines }));
   await run(database, (ctx) => setServiceArea(ctx, tree.cells[0]!, { polygon: null, localities: ['Old Mill'] }));
   // The secretary of cell 0.0.1, next to the cell 0.0.0 where the cases land.
-  const other = await run(database, (ctx) => createPerson(ctx, { name: 'Next door', cellId: tree.cells[1]! }));
-  await run(database, (ctx) => appointOfficial(ctx, tree.cells[1]!, { personId: other.id, role: 'secretary' }));
-  await run(database, (ctx) => createAccount(ctx, { personId: other.id, email: 'next-door@test.example', password: PASSWORD }));
+  await seedSecretary(database, tree.cells[1]!, 'next-door@test.example');
   app = await buildServer({ database, clock });
   for (const role of Object.keys(actors) as Role[]) tokens[role] = await signIn(actors[role].email);
   tokens.otherSecretary = await signIn('next-door@test.example');

@@ -89,7 +89,7 @@ describe('the limits given to the server', () => {
     await database?.close();
   });
 
-  it('lets one address file more than the default, up to the configured number, then answers 429 naming it', async () => {
+  it('lets one address file more than the default, up to the configured number, then answers 429 naming it per minute', async () => {
     const tokens: string[] = [];
     for (let i = 0; i < 13; i++) {
       const created = await intake('203.0.113.9');

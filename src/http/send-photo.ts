@@ -21,13 +21,18 @@ export const photoResponse = {
  * it may run or load, a sandbox if it is opened as a page, and no embedding elsewhere.
  */
 export function sendPhoto(reply: FastifyReply, photo: StoredPhoto) {
+  return sendStored(reply, photo.mediaType, `inline; filename="${photo.reference}-${photo.position}.${EXTENSIONS[photo.mediaType]}"`, photo.bytes);
+}
+
+/** Sends an upload kept by the application with the headers above; `disposition` is inline for images, else attachment. */
+export function sendStored(reply: FastifyReply, contentType: string, disposition: string, bytes: Buffer) {
   return reply
-    .type(photo.mediaType)
+    .type(contentType)
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-    .header('content-disposition', `inline; filename="${photo.reference}-${photo.position}.${EXTENSIONS[photo.mediaType]}"`)
+    .header('content-disposition', disposition)
     .header('cross-origin-resource-policy', 'same-origin')
     // Personal data: kept by this browser only, and checked again after a few minutes.
     .header('cache-control', 'private, max-age=300')
-    .send(photo.bytes);
+    .send(bytes);
 }

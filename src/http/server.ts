@@ -25,6 +25,7 @@ import { caseDashboardRoutes } from './routes/case-dashboard.routes.ts';
 import { directivesRoutes } from './routes/directives.routes.ts';
 import { calendarFeedRoutes, gatheringsRoutes } from './routes/gatherings.routes.ts';
 import { directiveHistoryRoutes } from './routes/directive-history.routes.ts';
+import { directiveFilesRoutes } from './routes/directive-files.routes.ts';
 import { casePhotosRoutes } from './routes/case-photos.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { OPEN311_PREFIX, open311Routes, sendOpen311NotFound } from './routes/open311.routes.ts';
@@ -131,6 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await authed.register(directivesRoutes(deps));
       await authed.register(gatheringsRoutes(deps));
       await authed.register(directiveHistoryRoutes(deps));
+      await authed.register(directiveFilesRoutes(deps));
       await authed.register(apiKeysRoutes(deps));
       await authed.register(caseAssignRoutes(deps));
       if (options.testClock) await authed.register(testClockRoutes(deps, options.testClock));

@@ -5,6 +5,7 @@ import { createPerson } from '../../src/domain/people/create-person.ts';
 import { appointOfficial } from '../../src/domain/people/officials.ts';
 import { PASSWORD, type SeededActor } from '../actors.ts';
 import { run } from '../factories.ts';
+import { JPEG } from '../photos.ts';
 import { expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 /** The cells of the row in the ranking table, top to bottom. */
@@ -85,8 +86,14 @@ describe.skipIf(NO_BROWSER)('a directive from a region to its cells, in the brow
     await first.locator('.subtitle').getByText('Acknowledged').waitFor();
     await first.getByLabel('Item 1: figure reached (target 10 houses)').fill('10');
     await first.getByLabel('Item 1: a few words').fill('All ten repaired.');
+    // With a photo as evidence: listed with the report, a link to the image itself.
+    await first.getByLabel('Item 1: photos or files (optional)').setInputFiles({ name: 'roof.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await first.getByText('roof.jpg').waitFor();
     await first.getByRole('button', { name: 'Send the report on item 1' }).click();
     await first.getByText('All ten repaired.', { exact: false }).waitFor();
+    const evidence = first.locator('.reports').getByRole('link', { name: 'roof.jpg' });
+    const served = await first.request.get((await evidence.getAttribute('href'))!);
+    expect([served.status(), served.headers()['content-type']]).toEqual([200, 'image/jpeg']);
     await first.getByLabel('Item 2: percent done').fill('100');
     await first.getByRole('button', { name: 'Send the report on item 2' }).click();
     await first.locator('.subtitle').getByText('In progress').waitFor();

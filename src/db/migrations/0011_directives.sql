@@ -178,7 +178,12 @@ create table directive_deltas (
   value numeric,
   percent numeric,
   queued_at timestamptz not null default clock_timestamp()
-);
+-- A queue: rows live a second, so dead ones pile up faster than the default thresholds
+-- (a fifth of the table) let autovacuum come, and readers below scan them.
+) with (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000);
+-- The progress view adds what is pending for one directive: through this index it reads
+-- that directive's rows, not every row (and every dead one) of the log.
+create index directive_deltas_directive on directive_deltas (directive_id);
 
 create function mainstay_assignment_deltas_on_update() returns trigger
 language plpgsql security definer set search_path = public as $$
@@ -279,8 +284,10 @@ $$;
 -- a random page of three indexes, and a national issue took twice as long. The rollups
 -- group the paths first: a few thousand distinct paths to spread over their ancestors
 -- instead of every assignment.
+-- work_mem: the sort by unit and the returned paths of a national issue (about 100 MB)
+-- stay in memory instead of going through temporary files.
 create function mainstay_issue_assignments(directive uuid, first_due timestamptz, at timestamptz) returns int
-language plpgsql security definer set search_path = public as $$
+language plpgsql security definer set search_path = public set work_mem = '128MB' as $$
 declare
   d directives;
   reached int;

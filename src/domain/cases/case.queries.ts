@@ -16,14 +16,17 @@ export interface CaseEvent {
 }
 
 /** One entry in the case's timeline, in the command's transaction. */
-export async function addCaseEvent(ctx: Ctx, caseId: string, event: CaseEvent): Promise<void> {
-  await ctx.db.insertInto('case_events').values({
+export const addCaseEvent = (ctx: Ctx, caseId: string, event: CaseEvent): Promise<void> => addCaseEvents(ctx, caseId, [event]);
+
+/** Several entries in one statement; they take their ids, and so their timeline order, as listed. */
+export async function addCaseEvents(ctx: Ctx, caseId: string, events: CaseEvent[]): Promise<void> {
+  await ctx.db.insertInto('case_events').values(events.map((event) => ({
     case_id: caseId, at: event.at ?? ctx.clock.now(), kind: event.kind, public: event.public,
     actor_label: ctx.actor.label, actor_account_id: ctx.actor.accountId,
     from_status: event.fromStatus ?? null, to_status: event.toStatus ?? null,
     from_unit_id: event.fromUnitId ?? null, to_unit_id: event.toUnitId ?? null,
     note: event.note ?? null, details: JSON.stringify(event.details ?? {}),
-  }).execute();
+  }))).execute();
 }
 
 /**

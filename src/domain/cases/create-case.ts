@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../../platform/ids.ts';
+import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { invalid } from '../errors.ts';
 import type { Urgency } from '../../db/schema-cases.ts';
-import { addCaseEvent, newReference, unitPath } from './case.queries.ts';
+import { addCaseEvents, newReference, unitPath } from './case.queries.ts';
 import { storeCasePhotos } from './case-photos.ts';
 import { categoryByCode } from './categories.ts';
 import { freshDeadlines } from './deadlines.ts';
-import { notifyRequester } from './notify-requester.ts';
+import { requesterMessage } from './notify-requester.ts';
 import { cleanPhotos, type PhotoUpload } from './photos.ts';
 import { routeCase } from './route-case.ts';
 
@@ -50,8 +51,10 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
   if (channel !== 'official' && !category.public) {
     throw invalid('unknown_category', `There is no category "${input.categoryCode}".`, { field: 'categoryCode', code: input.categoryCode });
   }
-  const receivedBy = input.receivedByUnitId ?? await defaultReceiver(ctx, channel);
-  if (!(await unitPath(ctx, receivedBy))) throw invalid('unknown_unit', 'The receiving unit does not exist.', { field: 'receivedByUnitId' });
+  // A unit the caller names must exist; a default one was just read (or is the actor's own).
+  const named = input.receivedByUnitId;
+  if (named && !(await unitPath(ctx, named))) throw invalid('unknown_unit', 'The receiving unit does not exist.', { field: 'receivedByUnitId' });
+  const receivedBy = named ?? await defaultReceiver(ctx, channel);
   const routing = await routeCase(ctx, {
     lat: input.lat, long: input.long, address: input.address, receivedByUnitId: receivedBy, handlingDepth: category.handling_depth,
     memberCellId: channel === 'member' ? ctx.actor.cellId ?? undefined : undefined,
@@ -76,17 +79,19 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
     }).execute();
   }
   await storeCasePhotos(ctx, id, photos);
-  await addCaseEvent(ctx, id, { kind: 'created', public: true, toStatus: 'new', toUnitId: routing.owningUnitId, details: { channel } });
-  await addCaseEvent(ctx, id, {
-    kind: routing.triage ? 'triage' : 'routed', public: false, toUnitId: routing.owningUnitId, note: routing.reason,
-    details: { placedUnitId: routing.placedUnitId },
-  });
+  await addCaseEvents(ctx, id, [
+    { kind: 'created', public: true, toStatus: 'new', toUnitId: routing.owningUnitId, details: { channel } },
+    { kind: routing.triage ? 'triage' : 'routed', public: false, toUnitId: routing.owningUnitId, note: routing.reason, details: { placedUnitId: routing.placedUnitId } },
+  ]);
   // No personal data in the trail: the requester's details live with the case only.
   await recordAudit(ctx, {
     action: 'case.create', targetType: 'case', targetId: id, unitId: routing.owningUnitId,
     details: { reference, category: category.code, urgency: input.urgency, channel, triage: routing.triage, ...(photos.length ? { photos: photos.length } : {}) },
   });
-  await notifyRequester(ctx, id, { kind: 'received', trackingUrl: input.publicUrl ? `${input.publicUrl}/track/${trackingToken}` : undefined });
+  // The requester's details are at hand: the message is made from them rather than read back.
+  const message = requesterMessage({ id, reference, email: requester?.email ?? null, name: requester?.name ?? null },
+    { kind: 'received', trackingUrl: input.publicUrl ? `${input.publicUrl}/track/${trackingToken}` : undefined });
+  if (message) await enqueueMessage(ctx.db, message, now);
   return { id, reference, trackingToken, owningUnitId: routing.owningUnitId };
 }
 

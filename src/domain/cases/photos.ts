@@ -44,8 +44,16 @@ async function cleanPhoto(upload: PhotoUpload, index: number): Promise<CleanPhot
   if (upload.bytes.length > PHOTO_LIMITS.bytes) throw photoTooLarge(file, index);
   const mediaType = sniffPhotoType(upload.bytes);
   if (!mediaType) throw invalid('photo_type', `"${file}" is not a JPEG, PNG or WebP image (judged by its content, not its name).`, details);
+  return cleanImage(upload.bytes, mediaType, file, details);
+}
+
+/**
+ * Checks an image whose type was sniffed and strips its metadata; a refusal names
+ * `file` and carries `details`. Shared by every upload that takes photos.
+ */
+export async function cleanImage(bytes: Buffer, mediaType: PhotoMediaType, file: string, details: Record<string, unknown>): Promise<CleanPhoto> {
   try {
-    const image = mediaType === 'image/jpeg' ? cleanJpeg(upload.bytes) : mediaType === 'image/png' ? await cleanPng(upload.bytes) : cleanWebp(upload.bytes);
+    const image = mediaType === 'image/jpeg' ? cleanJpeg(bytes) : mediaType === 'image/png' ? await cleanPng(bytes) : cleanWebp(bytes);
     return { mediaType, ...image };
   } catch (error) {
     if (error instanceof ImageTooLarge) {
@@ -60,8 +68,8 @@ export const photoTooLarge = (file: string, index: number) =>
   invalid('photo_too_large', `"${file}" is larger than ${PHOTO_LIMITS.bytes / 1024 / 1024} MiB.`, { field: 'photos', index, file, limitBytes: PHOTO_LIMITS.bytes });
 
 /** The sender's file name, made safe to repeat in a message; a number when there is none. */
-export function displayName(filename: string, index: number): string {
+export function displayName(filename: string, index: number, fallback = 'photo'): string {
   // eslint-disable-next-line no-control-regex
   const clean = filename.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
-  return clean || `photo ${index + 1}`;
+  return clean || `${fallback} ${index + 1}`;
 }

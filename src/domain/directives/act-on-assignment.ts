@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { assignmentPolicy } from './directive-policy.ts';
+import { storeFiles } from './directive-files.ts';
 import { addAssignmentEvent, lockAssignment } from './directive.queries.ts';
+import { checkFiles, type FileUpload } from './file-checks.ts';
 
 /** What each state may become. */
 export const ASSIGNMENT_TRANSITIONS: Record<AssignmentStatus, readonly AssignmentStatus[]> = {
@@ -53,20 +55,26 @@ export async function transitionAssignment(ctx: Ctx, assignmentId: string, input
   return { id: a.id, status };
 }
 
-export interface ReportInput { itemIndex: number; percent?: number | undefined; value?: number | undefined; text?: string | undefined }
+export interface ReportInput {
+  itemIndex: number; percent?: number | undefined; value?: number | undefined; text?: string | undefined;
+  /** Evidence (photos, files), checked and stored with the report: one refused file refuses the report. */
+  files?: readonly FileUpload[] | undefined;
+}
 
 /**
  * A unit reports on one item: a percentage, a figure against the target, a few words.
  * The latest figures count in the rollups; every report stays. Reporting on work not
- * yet started starts it.
+ * yet started starts it. Evidence alone is a report too.
  */
 export async function reportOnAssignment(ctx: Ctx, assignmentId: string, input: ReportInput) {
   const { a, d } = await actionable(ctx, assignmentId, 'report_on_assignment');
-  if (input.percent === undefined && input.value === undefined && !input.text) {
-    throw invalid('empty_report', 'Give a percentage, a figure or a few words.', { fields: ['percent', 'value', 'text'] });
+  const evidence = input.files ?? [];
+  if (input.percent === undefined && input.value === undefined && !input.text && evidence.length === 0) {
+    throw invalid('empty_report', 'Give a percentage, a figure, a few words or a file.', { fields: ['percent', 'value', 'text', 'files'] });
   }
   const item = await withSystemScope(ctx, () => ctx.db.selectFrom('directive_items').select(['idx', 'target']).where('directive_id', '=', a.directive_id).where('idx', '=', input.itemIndex).executeTakeFirst());
   if (!item) throw invalid('no_such_item', `The directive has no item ${input.itemIndex}.`, { field: 'itemIndex' });
+  const files = await checkFiles(evidence);
   const now = ctx.clock.now();
   if (input.percent !== undefined || input.value !== undefined) {
     const previous = await ctx.db.selectFrom('assignment_items').select(['percent', 'value']).where('assignment_id', '=', a.id).where('idx', '=', input.itemIndex).executeTakeFirst();
@@ -78,10 +86,11 @@ export async function reportOnAssignment(ctx: Ctx, assignmentId: string, input: 
     if (previous) await ctx.db.updateTable('assignment_items').set(figures).where('assignment_id', '=', a.id).where('idx', '=', input.itemIndex).execute();
     else await ctx.db.insertInto('assignment_items').values({ assignment_id: a.id, idx: input.itemIndex, ...figures }).execute();
   }
-  await ctx.db.insertInto('assignment_reports').values({
+  const report = await ctx.db.insertInto('assignment_reports').values({
     assignment_id: a.id, idx: input.itemIndex, percent: input.percent ?? null, value: input.value ?? null, text: input.text ?? null,
     at: now, actor_label: ctx.actor.label, actor_account_id: ctx.actor.accountId,
-  }).execute();
+  }).returning('id').executeTakeFirstOrThrow();
+  await storeFiles(ctx, { kind: 'evidence', directiveId: a.directive_id, assignmentId: a.id, reportId: Number(report.id) }, files);
   const started = a.status === 'received' || a.status === 'acknowledged';
   await sql`
     update assignments set next_due_at = mainstay_assignment_next_due(id, directive_id), updated_at = ${now},
@@ -90,7 +99,7 @@ export async function reportOnAssignment(ctx: Ctx, assignmentId: string, input: 
   if (started) await addAssignmentEvent(ctx, a.id, a.status, 'in_progress', 'Reported progress');
   await recordAudit(ctx, {
     action: 'assignment.report', targetType: 'assignment', targetId: a.id, unitId: a.unit_id,
-    details: { directiveId: a.directive_id, itemIndex: input.itemIndex, percent: input.percent, value: input.value, text: input.text },
+    details: { directiveId: a.directive_id, itemIndex: input.itemIndex, percent: input.percent, value: input.value, text: input.text, ...(files.length ? { files: files.length } : {}) },
   });
   return { id: a.id, status: started ? 'in_progress' as const : a.status };
 }

@@ -49,11 +49,9 @@ export async function amendDirective(ctx: Ctx, directiveId: string, input: Amend
   }
   if (Object.keys(changes).length === 0) throw invalid('nothing_changed', 'The amendment changes nothing.');
   const now = ctx.clock.now();
-  const version = d.version + 1;
-  await ctx.db.updateTable('directives').set({
-    version, amended_at: now, ...(input.title !== undefined ? { title: input.title } : {}), ...(input.body !== undefined ? { body: input.body } : {}),
-  }).where('id', '=', d.id).execute();
-  await ctx.db.insertInto('directive_amendments').values({ directive_id: d.id, version, at: now, actor_label: ctx.actor.label, note: input.note, changes: JSON.stringify(changes) }).execute();
+  const version = await recordAmendment(ctx, d, input.note, changes, {
+    ...(input.title !== undefined ? { title: input.title } : {}), ...(input.body !== undefined ? { body: input.body } : {}),
+  });
   if (changes.items) {
     // Due dates and targets moved: every unfinished assignment's next due date with them.
     await withSystemScope(ctx, () => sql`
@@ -61,11 +59,24 @@ export async function amendDirective(ctx: Ctx, directiveId: string, input: Amend
        where directive_id = ${d.id}::uuid and status <> 'done'
          and next_due_at is distinct from mainstay_assignment_next_due(id, directive_id)`.execute(ctx.db));
   }
+  return { version };
+}
+
+/**
+ * Writes a new version of an issued, locked directive with what changed and why, which
+ * every receiver sees and acknowledges again; `set` holds the new title or body.
+ */
+export async function recordAmendment(ctx: Ctx, d: { id: string; version: number; issuer_unit_id: string }, note: string,
+  changes: Record<string, unknown>, set: { title?: string; body?: string } = {}): Promise<number> {
+  const now = ctx.clock.now();
+  const version = d.version + 1;
+  await ctx.db.updateTable('directives').set({ version, amended_at: now, ...set }).where('id', '=', d.id).execute();
+  await ctx.db.insertInto('directive_amendments').values({ directive_id: d.id, version, at: now, actor_label: ctx.actor.label, note, changes: JSON.stringify(changes) }).execute();
   await recordAudit(ctx, {
     action: 'directive.amend', targetType: 'directive', targetId: d.id, unitId: d.issuer_unit_id,
-    details: { version, note: input.note, changes },
+    details: { version, note, changes },
   });
-  return { version };
+  return version;
 }
 
 /** Withdraws an issued directive: assignments and their history stay, and nothing more can be done on them. */

@@ -6,7 +6,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { loadLevels } from '../org/levels.ts';
+import { storeFiles } from './directive-files.ts';
 import { directivePolicy } from './directive-policy.ts';
+import { checkFiles, type FileUpload } from './file-checks.ts';
 
 export interface ItemInput { title: string; dueAt: string; target?: number | undefined; unitLabel?: string | undefined }
 export interface TargetInput { kind: TargetKind; level?: string | undefined; unitIds?: string[] | undefined }
@@ -20,6 +22,8 @@ export interface DirectiveInput {
   target: TargetInput;
   /** Where it came from, e.g. a meeting's decision: kept and shown, not interpreted here. */
   source?: { kind: string; id: string; gatheringId?: string | undefined } | undefined;
+  /** Attachments, checked and stored with the draft: one refused file refuses the draft. */
+  files?: readonly FileUpload[] | undefined;
 }
 
 /** A draft: nothing reaches anyone until it is issued. */
@@ -30,6 +34,7 @@ export async function createDirective(ctx: Ctx, input: DirectiveInput): Promise<
   authorize(directivePolicy.manage(ctx.actor, issuerPath), unitPolicy.read(ctx.actor, issuer), 'unit', issuer.id, 'issue_directives');
   const target = await resolveTarget(ctx, issuer.id, input.target);
   const items = checkItems(input.items);
+  const files = await checkFiles(input.files ?? []);
   const id = newId();
   const now = ctx.clock.now();
   await ctx.db.insertInto('directives').values({
@@ -41,9 +46,11 @@ export async function createDirective(ctx: Ctx, input: DirectiveInput): Promise<
   await ctx.db.insertInto('directive_items').values(items.map((item, idx) => ({
     directive_id: id, idx, title: item.title, due_at: item.dueAt, target: item.target ?? null, unit_label: item.unitLabel ?? null,
   }))).execute();
+  await storeFiles(ctx, { kind: 'attachment', directiveId: id, version: 0, already: 0 }, files);
   await recordAudit(ctx, {
     action: 'directive.create', targetType: 'directive', targetId: id, unitId: issuer.id,
-    after: { title: input.title, items: items.length, target: input.target }, details: input.source ? { source: input.source } : {},
+    after: { title: input.title, items: items.length, target: input.target, ...(files.length ? { attachments: files.length } : {}) },
+    details: input.source ? { source: input.source } : {},
   });
   return { id, status: 'draft' };
 }

@@ -5,13 +5,14 @@ import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../pagination.ts';
 import type { AssignmentStatus, DirectiveStatus } from '../../db/schema-directives.ts';
+import { attachmentsOf, evidenceOf } from './directive-files.ts';
 import { assignmentPolicy, directivePolicy } from './directive-policy.ts';
 import { ASSIGNMENT_TRANSITIONS } from './act-on-assignment.ts';
 import { previewReach } from './issue-directive.ts';
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
-/** A directive with its items, amendments and questions; a draft with how many units it would reach. */
+/** A directive with its items, attachments, amendments and questions; a draft with how many units it would reach. */
 export async function getDirective(ctx: Ctx, directiveId: string) {
   const d = await ctx.db.selectFrom('directives').selectAll().where('id', '=', directiveId).executeTakeFirst();
   if (!d) throw notFound('directive', directiveId);
@@ -25,13 +26,17 @@ export async function getDirective(ctx: Ctx, directiveId: string) {
     title: d.title, body: d.body, titles: d.titles, bodies: d.bodies,
     target: { kind: d.target_kind, depth: d.target_depth, unitIds: d.target_unit_ids },
     items: items.map((i) => ({ index: i.idx, title: i.title, dueAt: i.due_at.toISOString(), target: num(i.target), unitLabel: i.unit_label })),
+    files: await attachmentsOf(ctx, d.id),
     amendments: amendments.map((a) => ({ version: a.version, at: a.at.toISOString(), by: a.actor_label, note: a.note, changes: a.changes })),
     questions: questions.map((q) => ({ id: q.id, unitId: q.unit_id, text: q.text, askedAt: q.asked_at.toISOString(), askedBy: q.asked_by,
       answer: q.answer, answeredAt: q.answered_at?.toISOString() ?? null })),
     source: d.source, createdAt: d.created_at.toISOString(), issuedAt: d.issued_at?.toISOString() ?? null,
     withdrawnAt: d.withdrawn_at?.toISOString() ?? null, withdrawReason: d.withdraw_reason,
     reach: d.status === 'draft' && manage ? await previewReach(ctx, d) : null,
-    abilities: { manage, issue: manage && d.status === 'draft', amend: manage && d.status === 'issued', withdraw: manage && d.status === 'issued', answer: manage },
+    abilities: {
+      manage, issue: manage && d.status === 'draft', amend: manage && d.status === 'issued', withdraw: manage && d.status === 'issued', answer: manage,
+      attach: manage && d.status !== 'withdrawn',
+    },
   };
 }
 
@@ -92,6 +97,7 @@ export async function getAssignment(ctx: Ctx, assignmentId: string) {
   const unit = await withSystemScope(ctx, () => ctx.db.selectFrom('units').select('name').where('id', '=', a.unit_id).executeTakeFirstOrThrow());
   const figures = await ctx.db.selectFrom('assignment_items').selectAll().where('assignment_id', '=', a.id).execute();
   const reports = await ctx.db.selectFrom('assignment_reports').selectAll().where('assignment_id', '=', a.id).orderBy('id').execute();
+  const evidence = await evidenceOf(ctx, a.id);
   const events = await ctx.db.selectFrom('assignment_events').selectAll().where('assignment_id', '=', a.id).orderBy('id').execute();
   const inForce = directive.status === 'issued';
   const { abilities: _managerAbilities, reach: _reach, ...text } = directive;
@@ -104,7 +110,9 @@ export async function getAssignment(ctx: Ctx, assignmentId: string) {
       const f = figures.find((x) => x.idx === item.index);
       return { ...item, percent: f ? num(f.percent) : null, value: f ? num(f.value) : null };
     }),
-    reports: reports.map((r) => ({ itemIndex: r.idx, percent: num(r.percent), value: num(r.value), text: r.text, at: r.at.toISOString(), by: r.actor_label })),
+    reports: reports.map((r) => ({
+      itemIndex: r.idx, percent: num(r.percent), value: num(r.value), text: r.text, at: r.at.toISOString(), by: r.actor_label, files: evidence.get(Number(r.id)) ?? [],
+    })),
     history: events.map((e) => ({ at: e.at.toISOString(), from: e.from_status, to: e.to_status, reason: e.reason, by: e.actor_label })),
     abilities: { act: mayAct && inForce, transitions: mayAct && inForce ? [...ASSIGNMENT_TRANSITIONS[a.status]] : [] },
   };

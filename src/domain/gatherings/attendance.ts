@@ -29,11 +29,15 @@ export async function checkIn(ctx: Ctx, gatheringId: string, input: { code: stri
 async function record(ctx: Ctx, g: Awaited<ReturnType<typeof lockGathering>>, personId: string, status: AttendanceStatus, session: number, via: 'secretary' | 'self') {
   if (g.status !== 'sent') throw conflict('not_sent', 'Attendance is kept once the invitations are sent.', { status: g.status });
   return withSystemScope(ctx, async () => {
-    const invited = await ctx.db.selectFrom('invitations').select('person_id').where('gathering_id', '=', g.id).where('person_id', '=', personId).executeTakeFirst();
-    if (!invited) throw invalid('not_invited', 'The person is not among the invitees.', { field: 'personId' });
-    const sessionRow = await ctx.db.selectFrom('gathering_sessions').select('idx').where('gathering_id', '=', g.id).where('idx', '=', session).executeTakeFirst();
-    if (!sessionRow) throw invalid('no_such_session', `The gathering has no session ${session}.`, { field: 'session' });
-    const before = await ctx.db.selectFrom('attendance').select('status').where('gathering_id', '=', g.id).where('session_idx', '=', session).where('person_id', '=', personId).executeTakeFirst();
+    // The invitation, the session and the earlier mark in one round trip: this runs for every tap.
+    const found = (await sql<{ invited: boolean; session_exists: boolean; before: AttendanceStatus | null }>`
+      select exists (select 1 from invitations where gathering_id = ${g.id}::uuid and person_id = ${personId}::uuid) as invited,
+             exists (select 1 from gathering_sessions where gathering_id = ${g.id}::uuid and idx = ${session}::int) as session_exists,
+             (select status from attendance where gathering_id = ${g.id}::uuid and session_idx = ${session}::int and person_id = ${personId}::uuid) as before`
+      .execute(ctx.db)).rows[0]!;
+    if (!found.invited) throw invalid('not_invited', 'The person is not among the invitees.', { field: 'personId' });
+    if (!found.session_exists) throw invalid('no_such_session', `The gathering has no session ${session}.`, { field: 'session' });
+    const before = found.before ? { status: found.before } : undefined;
     if (before?.status === status) return { personId, status, session };
     const now = ctx.clock.now();
     await sql`insert into attendance (gathering_id, session_idx, person_id, status, via, marked_at)

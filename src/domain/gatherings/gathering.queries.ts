@@ -16,20 +16,19 @@ type StatDelta = Partial<Record<'gatherings_held' | AttendanceStatus | 'with_cad
  * Adds to the meeting statistics of every unit on a path, root first (so concurrent
  * writers lock the rows in one order), in the caller's transaction. Meetings and marks
  * come at the pace people meet: updating each ancestor's row directly is cheap here.
+ * One statement for the whole path (rows are inserted, and locked, in the order of the
+ * sorted select): a tap is several round trips fewer.
  */
 export async function adjustMeetingStats(ctx: Ctx, path: readonly string[], delta: StatDelta): Promise<void> {
   const entries = Object.entries(delta).filter(([, n]) => n !== 0) as Array<[keyof StatDelta, number]>;
   if (entries.length === 0 || path.length === 0) return;
   const columns = entries.map(([k]) => k);
-  await withSystemScope(ctx, async () => {
-    for (const unitId of path) {
-      await sql`
-        insert into unit_meeting_stats (unit_id, ${sql.join(columns.map((c) => sql.ref(c)))})
-        values (${unitId}::uuid, ${sql.join(entries.map(([, n]) => sql`${n}::int`))})
-        on conflict (unit_id) do update set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = unit_meeting_stats.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`
-        .execute(ctx.db);
-    }
-  });
+  await withSystemScope(ctx, () => sql`
+    insert into unit_meeting_stats (unit_id, ${sql.join(columns.map((c) => sql.ref(c)))})
+    select p.unit_id, ${sql.join(entries.map(([, n]) => sql`${n}::int`))}
+      from unnest(${[...path]}::uuid[]) with ordinality as p (unit_id, ord) order by p.ord
+    on conflict (unit_id) do update set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = unit_meeting_stats.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`
+    .execute(ctx.db));
 }
 
 /** The unit's ancestors and itself. */

@@ -5,9 +5,10 @@ import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { gatheringPolicy } from './gathering-policy.ts';
 
-interface StatsRow { unit_id: string; gatherings_held: number; present: number; excused: number; absent: number; with_cadence: number; missed: number }
+/** A unit's rollup; one with no row yet reads as zeros (its columns are null from the outer join). */
+type Rollup = Record<'gatherings_held' | 'present' | 'excused' | 'absent' | 'with_cadence' | 'missed', number | null>;
 
-const figures = (r: StatsRow | undefined) => {
+const figures = (r: Rollup | undefined) => {
   const present = r?.present ?? 0, excused = r?.excused ?? 0, absent = r?.absent ?? 0;
   const marked = present + excused + absent;
   return {
@@ -26,20 +27,20 @@ export async function meetingStats(ctx: Ctx, unitId: string) {
   const unit = await placeUnit(ctx, unitId);
   if (!unit) throw notFound('unit', unitId);
   authorize(inScope(ctx.actor, unit), unitPolicy.read(ctx.actor, unit), 'unit', unitId, 'read_meeting_stats');
-  return withSystemScope(ctx, async () => {
-    const children = await ctx.db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', unitId).where('closed_at', 'is', null).orderBy('name').execute();
-    const ids = [unitId, ...children.map((c) => c.id)];
-    const rows = new Map((await ctx.db.selectFrom('unit_meeting_stats').selectAll().where('unit_id', 'in', ids).execute()).map((r) => [r.unit_id, r]));
-    const cadences = new Map((await ctx.db.selectFrom('unit_cadences').selectAll().where('unit_id', 'in', ids).execute()).map((c) => [c.unit_id, c]));
-    const cadenceOf = (id: string) => {
-      const c = cadences.get(id);
-      return c ? { everyDays: c.every_days, lastMetAt: c.last_met_at?.toISOString() ?? null, missedSince: c.missed_since?.toISOString() ?? null } : null;
-    };
-    return {
-      unitId, ...figures(rows.get(unitId)), cadence: cadenceOf(unitId),
-      children: children.map((c) => ({ unitId: c.id, name: c.name, ...figures(rows.get(c.id)), cadence: cadenceOf(c.id) })),
-    };
-  });
+  // One statement for the unit and its children with their rollups and cadences: each round trip
+  // counts when the server and PostgreSQL share busy cores (bench:gatherings).
+  const rows = await withSystemScope(ctx, async () => (await sql<Rollup & { unit_id: string; name: string; every_days: number | null; last_met_at: Date | null; missed_since: Date | null }>`
+    select u.id as unit_id, u.name, s.gatherings_held, s.present, s.excused, s.absent, s.with_cadence, s.missed, c.every_days, c.last_met_at, c.missed_since
+      from units u left join unit_meeting_stats s on s.unit_id = u.id left join unit_cadences c on c.unit_id = u.id
+     where u.id = ${unitId}::uuid or (u.parent_id = ${unitId}::uuid and u.closed_at is null)
+     order by u.name`.execute(ctx.db)).rows);
+  const cadenceOf = (c: (typeof rows)[number] | undefined) =>
+    c?.every_days != null ? { everyDays: c.every_days, lastMetAt: c.last_met_at?.toISOString() ?? null, missedSince: c.missed_since?.toISOString() ?? null } : null;
+  const self = rows.find((r) => r.unit_id === unitId);
+  return {
+    unitId, ...figures(self), cadence: cadenceOf(self),
+    children: rows.filter((r) => r.unit_id !== unitId).map((c) => ({ unitId: c.unit_id, name: c.name, ...figures(c), cadence: cadenceOf(c) })),
+  };
 }
 
 /**

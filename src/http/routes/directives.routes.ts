@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reportOnAssignment, transitionAssignment } from '../../domain/directives/act-on-assignment.ts';
@@ -7,6 +8,8 @@ import { issueDirective } from '../../domain/directives/issue-directive.ts';
 import { directiveProgress } from '../../domain/directives/progress.ts';
 import { answerQuestion, askQuestion } from '../../domain/directives/questions.ts';
 import { getAssignment, getDirective, listIssuedDirectives, listUnitAssignments } from '../../domain/directives/read-directives.ts';
+import { DIRECTIVE_FORM, DIRECTIVE_MULTIPART, FileInfo, FILES_FIELD, multipartWithFiles, REPORT_FORM } from '../directive-uploads.ts';
+import { bodyWithFileDigests, jsonOrMultipartBody, jsonWithFiles, withMultipartAlternative } from '../json-with-files.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
 import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, Text } from '../schemas.ts';
 
@@ -31,11 +34,12 @@ export const DirectiveView = z.object({
   title: z.string(), body: z.string(), titles: z.record(z.string(), z.string()), bodies: z.record(z.string(), z.string()),
   target: z.object({ kind: z.enum(['all', 'level', 'subtrees']), depth: z.number().int().nullable(), unitIds: z.array(z.string()) }),
   items: z.array(z.object({ index: z.number().int(), title: z.string(), dueAt: z.string(), target: z.number().nullable(), unitLabel: z.string().nullable() })),
+  files: z.array(FileInfo).describe('Attachments, oldest first: GET /directive-files/{id}'),
   amendments: z.array(z.object({ version: z.number().int(), at: z.string(), by: z.string(), note: z.string().nullable(), changes: z.record(z.string(), z.unknown()) })),
   questions: z.array(z.object({ id: z.string(), unitId: z.string(), text: z.string(), askedAt: z.string(), askedBy: z.string(), answer: z.string().nullable(), answeredAt: z.string().nullable() })),
   source: z.record(z.string(), z.unknown()).nullable(), createdAt: z.string(), issuedAt: z.string().nullable(), withdrawnAt: z.string().nullable(), withdrawReason: z.string().nullable(),
   reach: z.number().int().nullable().describe('A draft: how many units it would reach if issued now'),
-  abilities: z.object({ manage: z.boolean(), issue: z.boolean(), amend: z.boolean(), withdraw: z.boolean(), answer: z.boolean() }),
+  abilities: z.object({ manage: z.boolean(), issue: z.boolean(), amend: z.boolean(), withdraw: z.boolean(), answer: z.boolean(), attach: z.boolean() }),
 });
 const AssignmentItem = z.object({
   id: z.string(), directiveId: z.string(), title: z.string(), status: AssignmentStatus, directiveStatus: z.enum(['draft', 'issued', 'withdrawn']),
@@ -46,7 +50,10 @@ const AssignmentView = z.object({
   acknowledgedVersion: z.number().int(), needsAcknowledgement: z.boolean(), nextDueAt: z.string().nullable(), overdue: z.boolean(),
   directive: DirectiveView.omit({ abilities: true, reach: true }),
   items: z.array(z.object({ index: z.number().int(), title: z.string(), dueAt: z.string(), target: z.number().nullable(), unitLabel: z.string().nullable(), percent: z.number().nullable(), value: z.number().nullable() })),
-  reports: z.array(z.object({ itemIndex: z.number().int(), percent: z.number().nullable(), value: z.number().nullable(), text: z.string().nullable(), at: z.string(), by: z.string() })),
+  reports: z.array(z.object({
+    itemIndex: z.number().int(), percent: z.number().nullable(), value: z.number().nullable(), text: z.string().nullable(), at: z.string(), by: z.string(),
+    files: z.array(FileInfo).describe('Evidence sent with the report'),
+  })),
   history: z.array(z.object({ at: z.string(), from: z.string().nullable(), to: z.string().nullable(), reason: z.string().nullable(), by: z.string() })),
   abilities: z.object({ act: z.boolean(), transitions: z.array(AssignmentStatus) }),
 });
@@ -58,18 +65,34 @@ const Progress = z.object({
   pendingChanges: z.number().int().describe('Changes not yet folded into the rollups (already counted above)'),
 });
 
+const NewDirective = z.strictObject({
+  issuerUnitId: Id, title: Name, body: Text(20_000).min(1), titles: Translations, bodies: Translations,
+  items: z.array(Item).min(1).max(50),
+  target: Target,
+});
+const NewReport = z.strictObject({ itemIndex: z.number().int().min(0), percent: z.number().finite().min(0).max(100).optional(), value: Figure.optional(), text: Text(4000).min(1).optional() });
+
 export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  // For a draft's attachments and a report's evidence; the other routes here take JSON alone.
+  await app.register(multipart, DIRECTIVE_MULTIPART);
+
   app.post('/directives', {
+    config: { swaggerTransform: withMultipartAlternative(multipartWithFiles(DIRECTIVE_FORM)) },
     schema: {
       tags, summary: 'Draft a directive (officials of the issuing unit and above)',
-      body: z.strictObject({
-        issuerUnitId: Id, title: Name, body: Text(20_000).min(1), titles: Translations, bodies: Translations,
-        items: z.array(Item).min(1).max(50),
-        target: Target,
-      }),
+      description: 'As JSON, or with attachments as multipart/form-data: the JSON object in the `directive` field and up to five files in `files` (written with the draft, or not at all).',
+      body: NewDirective,
       response: { 201: Created.extend({ status: z.literal('draft') }), ...errorResponses },
     },
-  }, (request, reply) => command(deps, request, reply, 201, (ctx) => createDirective(ctx, request.body)));
+    validatorCompiler: jsonOrMultipartBody,
+  }, async (request, reply) => {
+    // An upload is read only once the sender is known and, with the cookie, the CSRF header checked.
+    if (request.isMultipart()) await read(deps, request, async () => undefined);
+    const { body, files } = await jsonWithFiles(request, NewDirective, DIRECTIVE_FORM);
+    // The Idempotency-Key compares bodies: a multipart one is the JSON and the files' digests.
+    request.body = bodyWithFileDigests(body, FILES_FIELD, files) as typeof request.body;
+    return command(deps, request, reply, 201, (ctx) => createDirective(ctx, { ...body, files }));
+  });
 
   app.get('/directives/:id', {
     schema: { tags, summary: 'A directive with its items, amendments and questions', params: IdParams, response: { 200: DirectiveView, ...errorResponses } },
@@ -156,15 +179,23 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   }));
 
   app.post('/assignments/:id/reports', {
+    config: { swaggerTransform: withMultipartAlternative(multipartWithFiles(REPORT_FORM)) },
     schema: {
-      tags, summary: 'Report on one item: a percentage, a figure against the target, a few words', params: IdParams,
-      body: z.strictObject({ itemIndex: z.number().int().min(0), percent: z.number().finite().min(0).max(100).optional(), value: Figure.optional(), text: Text(4000).min(1).optional() }),
+      tags, summary: 'Report on one item: a percentage, a figure against the target, a few words, evidence', params: IdParams,
+      description: 'As JSON, or with evidence as multipart/form-data: the JSON object in the `report` field and up to five files in `files` (written with the report, or not at all).',
+      body: NewReport,
       response: { 201: AssignmentView, ...errorResponses },
     },
-  }, (request, reply) => command(deps, request, reply, 201, async (ctx) => {
-    await reportOnAssignment(ctx, request.params.id, request.body);
-    return getAssignment(ctx, request.params.id);
-  }));
+    validatorCompiler: jsonOrMultipartBody,
+  }, async (request, reply) => {
+    if (request.isMultipart()) await read(deps, request, async () => undefined);
+    const { body, files } = await jsonWithFiles(request, NewReport, REPORT_FORM);
+    request.body = bodyWithFileDigests(body, FILES_FIELD, files) as typeof request.body;
+    return command(deps, request, reply, 201, async (ctx) => {
+      await reportOnAssignment(ctx, request.params.id, { ...body, files });
+      return getAssignment(ctx, request.params.id);
+    });
+  });
 
   app.post('/assignments/:id/questions', {
     schema: {

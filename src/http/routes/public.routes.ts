@@ -27,7 +27,8 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => new DomainError('throttled', 'rate_limited',
-      `Too many requests from this address: at most ${context.max} per ${context.after === '1 minute' ? 'minute' : context.after}. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      // Every limit here is per minute; `context.after` is the time left, not the window.
+      `Too many requests from this address: at most ${context.max} per minute. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
       { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
   // Only for the photos of a new case: this scope's other routes take JSON alone.

@@ -694,6 +694,20 @@ export interface paths {
                                 };
                                 body: string;
                                 createdAt: string;
+                                /** @description Attachments, oldest first: GET /directive-files/{id} */
+                                files: {
+                                    /** @description Photos only */
+                                    height: number | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "attachment" | "evidence";
+                                    /** @enum {string} */
+                                    mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                    name: string;
+                                    size: number;
+                                    /** @description Photos only */
+                                    width: number | null;
+                                }[];
                                 id: string;
                                 issuedAt: string | null;
                                 issuerName: string;
@@ -757,6 +771,20 @@ export interface paths {
                             reports: {
                                 at: string;
                                 by: string;
+                                /** @description Evidence sent with the report */
+                                files: {
+                                    /** @description Photos only */
+                                    height: number | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "attachment" | "evidence";
+                                    /** @enum {string} */
+                                    mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                    name: string;
+                                    size: number;
+                                    /** @description Photos only */
+                                    width: number | null;
+                                }[];
                                 itemIndex: number;
                                 percent: number | null;
                                 text: string | null;
@@ -1177,7 +1205,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report on one item: a percentage, a figure against the target, a few words */
+        /**
+         * Report on one item: a percentage, a figure against the target, a few words, evidence
+         * @description As JSON, or with evidence as multipart/form-data: the JSON object in the `report` field and up to five files in `files` (written with the report, or not at all).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1195,6 +1226,12 @@ export interface paths {
                         percent?: number;
                         text?: string;
                         value?: number;
+                    };
+                    "multipart/form-data": {
+                        /** @description Up to 5 files of at most 10 MiB each: JPEG, PNG or WebP photos (location and other metadata stripped), PDF, or plain UTF-8 text such as CSV. The type is read from the bytes, never from the name. */
+                        files?: string[];
+                        /** @description The same object as the JSON body, as JSON text */
+                        report: string;
                     };
                 };
             };
@@ -1227,6 +1264,20 @@ export interface paths {
                                 };
                                 body: string;
                                 createdAt: string;
+                                /** @description Attachments, oldest first: GET /directive-files/{id} */
+                                files: {
+                                    /** @description Photos only */
+                                    height: number | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "attachment" | "evidence";
+                                    /** @enum {string} */
+                                    mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                    name: string;
+                                    size: number;
+                                    /** @description Photos only */
+                                    width: number | null;
+                                }[];
                                 id: string;
                                 issuedAt: string | null;
                                 issuerName: string;
@@ -1290,6 +1341,20 @@ export interface paths {
                             reports: {
                                 at: string;
                                 by: string;
+                                /** @description Evidence sent with the report */
+                                files: {
+                                    /** @description Photos only */
+                                    height: number | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "attachment" | "evidence";
+                                    /** @enum {string} */
+                                    mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                    name: string;
+                                    size: number;
+                                    /** @description Photos only */
+                                    width: number | null;
+                                }[];
                                 itemIndex: number;
                                 percent: number | null;
                                 text: string | null;
@@ -1540,6 +1605,20 @@ export interface paths {
                                 };
                                 body: string;
                                 createdAt: string;
+                                /** @description Attachments, oldest first: GET /directive-files/{id} */
+                                files: {
+                                    /** @description Photos only */
+                                    height: number | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "attachment" | "evidence";
+                                    /** @enum {string} */
+                                    mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                    name: string;
+                                    size: number;
+                                    /** @description Photos only */
+                                    width: number | null;
+                                }[];
                                 id: string;
                                 issuedAt: string | null;
                                 issuerName: string;
@@ -1603,6 +1682,20 @@ export interface paths {
                             reports: {
                                 at: string;
                                 by: string;
+                                /** @description Evidence sent with the report */
+                                files: {
+                                    /** @description Photos only */
+                                    height: number | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "attachment" | "evidence";
+                                    /** @enum {string} */
+                                    mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                    name: string;
+                                    size: number;
+                                    /** @description Photos only */
+                                    width: number | null;
+                                }[];
                                 itemIndex: number;
                                 percent: number | null;
                                 text: string | null;
@@ -4078,6 +4171,7 @@ export interface paths {
                             abilities: {
                                 amend: boolean;
                                 answer: boolean;
+                                attach: boolean;
                                 issue: boolean;
                                 manage: boolean;
                                 withdraw: boolean;
@@ -4096,6 +4190,20 @@ export interface paths {
                             };
                             body: string;
                             createdAt: string;
+                            /** @description Attachments, oldest first: GET /directive-files/{id} */
+                            files: {
+                                /** @description Photos only */
+                                height: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "attachment" | "evidence";
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                name: string;
+                                size: number;
+                                /** @description Photos only */
+                                width: number | null;
+                            }[];
                             id: string;
                             issuedAt: string | null;
                             issuerName: string;
@@ -4318,6 +4426,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directive-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A directive's attachment or a report's evidence, for whoever may read the directive or the assignment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file as stored: its type sniffed at upload; photos inline (metadata stripped), anything else as a download */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "text/plain": string;
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directives": {
         parameters: {
             query?: never;
@@ -4327,7 +4649,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Draft a directive (officials of the issuing unit and above) */
+        /**
+         * Draft a directive (officials of the issuing unit and above)
+         * @description As JSON, or with attachments as multipart/form-data: the JSON object in the `directive` field and up to five files in `files` (written with the draft, or not at all).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4374,6 +4699,12 @@ export interface paths {
                         titles?: {
                             [key: string]: string;
                         };
+                    };
+                    "multipart/form-data": {
+                        /** @description The same object as the JSON body, as JSON text */
+                        directive: string;
+                        /** @description Up to 5 files of at most 10 MiB each: JPEG, PNG or WebP photos (location and other metadata stripped), PDF, or plain UTF-8 text such as CSV. The type is read from the bytes, never from the name. */
+                        files?: string[];
                     };
                 };
             };
@@ -4600,6 +4931,7 @@ export interface paths {
                             abilities: {
                                 amend: boolean;
                                 answer: boolean;
+                                attach: boolean;
                                 issue: boolean;
                                 manage: boolean;
                                 withdraw: boolean;
@@ -4618,6 +4950,20 @@ export interface paths {
                             };
                             body: string;
                             createdAt: string;
+                            /** @description Attachments, oldest first: GET /directive-files/{id} */
+                            files: {
+                                /** @description Photos only */
+                                height: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "attachment" | "evidence";
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                name: string;
+                                size: number;
+                                /** @description Photos only */
+                                width: number | null;
+                            }[];
                             id: string;
                             issuedAt: string | null;
                             issuerName: string;
@@ -4890,6 +5236,7 @@ export interface paths {
                             abilities: {
                                 amend: boolean;
                                 answer: boolean;
+                                attach: boolean;
                                 issue: boolean;
                                 manage: boolean;
                                 withdraw: boolean;
@@ -4908,6 +5255,20 @@ export interface paths {
                             };
                             body: string;
                             createdAt: string;
+                            /** @description Attachments, oldest first: GET /directive-files/{id} */
+                            files: {
+                                /** @description Photos only */
+                                height: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "attachment" | "evidence";
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                name: string;
+                                size: number;
+                                /** @description Photos only */
+                                width: number | null;
+                            }[];
                             id: string;
                             issuedAt: string | null;
                             issuerName: string;
@@ -5176,6 +5537,244 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every 4xx and 5xx answer has this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable */
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Readable by a person */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach files to a directive (the issuing unit and those above)
+         * @description multipart/form-data: files in `files`, and a `note`. A draft takes files freely; an issued directive only with a note, as an amendment (a new version listing the files, which receivers acknowledge again); a withdrawn one none. At most five files a directive, all written or none.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A unit, person or account id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description Up to 5 files of at most 10 MiB each: JPEG, PNG or WebP photos (location and other metadata stripped), PDF, or plain UTF-8 text such as CSV. The type is read from the bytes, never from the name. */
+                        files: string[];
+                        /** @description Required once the directive is issued: the amendment note receivers read */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: {
+                                /** @description Photos only */
+                                height: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "attachment" | "evidence";
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                name: string;
+                                size: number;
+                                /** @description Photos only */
+                                width: number | null;
+                            }[];
+                            /** @description The version the files joined (0: the draft) */
                             version: number;
                         };
                     };

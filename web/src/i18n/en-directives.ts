@@ -61,4 +61,13 @@ export const enDirectives = {
     valueOfTarget: 'Item {{n}}: figure reached (target {{target}} {{label}})', text: 'Item {{n}}: a few words', send: 'Send the report on item {{n}}',
     history: 'History', receivedEvent: 'Received',
   },
+  files: {
+    label: 'Files (optional)', attachLabel: 'Attachments (optional)', addLabel: 'Files to attach',
+    hint: 'Up to {{max}} files, at most {{mb}} MB each: photos (JPEG, PNG, WebP), PDF, or plain text such as CSV. Location and other data in photos is removed.',
+    chosen: 'Chosen files', size: '{{kb}} KB', tooMany: 'Choose at most {{max}} files; {{count}} are chosen.', tooLarge: '“{{name}}” is larger than {{mb}} MB.',
+    attachments: 'Attachments', none: 'No attachments yet.', addTitle: 'Attach files', add: 'Attach',
+    amendExplain: 'The directive is issued: attaching files amends it, and every receiving unit sees them and acknowledges again.',
+    note: 'What the files are (receivers read this)', added: 'Files attached: {{names}}.',
+    evidenceLabel: 'Item {{n}}: photos or files (optional)', evidenceOf: 'Files sent with the report of {{at}}',
+  },
 };

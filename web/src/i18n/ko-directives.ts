@@ -65,4 +65,13 @@ export const koDirectives: Shape<typeof enDirectives> = {
     valueOfTarget: '과제 {{n}}: 달성 수치 (목표 {{target}} {{label}})', text: '과제 {{n}}: 간단한 설명', send: '과제 {{n}} 보고 보내기',
     history: '기록', receivedEvent: '접수',
   },
+  files: {
+    label: '파일 (선택)', attachLabel: '첨부 파일 (선택)', addLabel: '첨부할 파일',
+    hint: '파일은 {{max}}개까지, 한 개에 {{mb}}MB 이하입니다: 사진(JPEG·PNG·WebP), PDF, CSV 같은 일반 텍스트. 사진에 담긴 위치 등의 정보는 지워집니다.',
+    chosen: '고른 파일', size: '{{kb}}KB', tooMany: '파일은 {{max}}개까지 고를 수 있습니다. 지금 {{count}}개를 골랐습니다.', tooLarge: '“{{name}}”은(는) {{mb}}MB보다 큽니다.',
+    attachments: '첨부 파일', none: '아직 첨부 파일이 없습니다.', addTitle: '파일 첨부', add: '첨부',
+    amendExplain: '하달된 지시입니다. 파일을 첨부하면 지시가 수정되고, 받은 모든 조직이 이를 보고 다시 확인합니다.',
+    note: '어떤 파일인지 (받는 조직이 읽습니다)', added: '첨부된 파일: {{names}}.',
+    evidenceLabel: '과제 {{n}}: 사진이나 파일 (선택)', evidenceOf: '{{at}} 보고에 첨부된 파일',
+  },
 };

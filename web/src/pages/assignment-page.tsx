@@ -6,10 +6,12 @@ import { translated, type AssignmentStatus, type AssignmentView } from '../api/d
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { Dialog } from '../components/dialog';
+import { FileLinks } from '../components/file-links';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { usePageTitle } from '../app';
 import { ReportForm } from './assignment-report-form';
+import { DirectiveAttachments } from './directive-attachments';
 import { DirectiveQuestions } from './directive-questions';
 import { Amendments, DirectiveText, ItemSummary } from './directive-text';
 
@@ -88,6 +90,7 @@ export function AssignmentPage({ id }: { id: string }) {
         </Dialog>
       )}
       <DirectiveText directive={a.directive} withItems={false} />
+      <DirectiveAttachments directiveId={a.directiveId} status={a.directive.status} files={a.directive.files} />
       <Amendments amendments={a.directive.amendments} />
       <Items assignment={a} onReported={loaded.reload} />
       <DirectiveQuestions directiveId={a.directiveId} questions={a.directive.questions} askThrough={a.abilities.act ? a.id : undefined} onChanged={loaded.reload} />
@@ -124,6 +127,7 @@ function Items({ assignment: a, onReported }: { assignment: AssignmentView; onRe
                     <li key={i}>
                       <span className="muted">{format.dateTime(r.at)} · {r.by}:</span>{' '}
                       {[r.percent === null ? null : t('progress.percent', { n: format.number(r.percent) }), r.value === null ? null : format.number(r.value), r.text].filter(Boolean).join(' · ')}
+                      <FileLinks files={r.files} label={t('files.evidenceOf', { at: format.dateTime(r.at) })} />
                     </li>
                   ))}
                 </ul>

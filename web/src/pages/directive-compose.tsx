@@ -2,10 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { api, unwrap } from '../api/client';
+import { FILE_LIMITS, formWith } from '../api/directive-files';
 import type { DirectiveBody } from '../api/directives';
 import { useLevels } from '../api/levels';
 import { useAction } from '../api/use-action';
 import { Field } from '../components/field';
+import { FilePicker, useFileProblem } from '../components/file-picker';
 import { SearchBox, type SearchOption } from '../components/search-box';
 import { ErrorMessage } from '../components/status';
 import { emptyItem, itemInputOf, ItemsEditor, type ItemDraft } from './directive-items-editor';
@@ -26,6 +28,8 @@ export function DirectiveCompose({ unit, onCancel }: { unit: UnitView; onCancel:
   const below = levels.filter((l) => l.depth > depth);
   const [level, setLevel] = useState('');
   const [subtrees, setSubtrees] = useState<SearchOption[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const fileProblem = useFileProblem(files, FILE_LIMITS, 'files');
   const create = useAction();
   const chosenLevel = level || below.at(-1)?.key || '';
 
@@ -33,7 +37,11 @@ export function DirectiveCompose({ unit, onCancel }: { unit: UnitView; onCancel:
     event.preventDefault();
     const target: DirectiveBody['target'] = kind === 'level' ? { kind, level: chosenLevel } : kind === 'subtrees' ? { kind, unitIds: subtrees.map((s) => s.id) } : { kind };
     void create.run(async () => {
-      const made = await unwrap(api.POST('/api/v1/directives', { body: { issuerUnitId: unit.id, title: title.trim(), body: body.trim(), items: items.map(itemInputOf), target } }));
+      const draft = { issuerUnitId: unit.id, title: title.trim(), body: body.trim(), items: items.map(itemInputOf), target };
+      // With attachments the same body travels as the `directive` field of a multipart form, beside the files.
+      const made = await unwrap(files.length
+        ? api.POST('/api/v1/directives', { body: { directive: JSON.stringify(draft) }, bodySerializer: () => formWith('directive', draft, files) })
+        : api.POST('/api/v1/directives', { body: draft }));
       navigate(`/directives/${made.id}`);
     });
   };
@@ -48,6 +56,7 @@ export function DirectiveCompose({ unit, onCancel }: { unit: UnitView; onCancel:
         <textarea id="directive-body" rows={6} required maxLength={20_000} value={body} onChange={(e) => setBody(e.target.value)} />
       </div>
       <ItemsEditor items={items} onChange={setItems} />
+      <FilePicker texts="files" limits={FILE_LIMITS} files={files} onChange={setFiles} problem={fileProblem} label={t('files.attachLabel')} />
       <fieldset>
         <legend>{t('directives.target')}</legend>
         <label className="check"><input type="radio" name="target" checked={kind === 'all'} onChange={() => setKind('all')} /> {t('directives.targetAll', { unit: unit.name })}</label>
@@ -86,7 +95,7 @@ export function DirectiveCompose({ unit, onCancel }: { unit: UnitView; onCancel:
       <ErrorMessage error={create.error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>{t('common.cancel')}</button>
-        <button type="submit" disabled={create.busy || (kind === 'subtrees' && subtrees.length === 0)}>{t('directives.saveDraft')}</button>
+        <button type="submit" disabled={create.busy || fileProblem !== null || (kind === 'subtrees' && subtrees.length === 0)}>{t('directives.saveDraft')}</button>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
 import { usePageTitle } from '../app';
 import { DirectiveActions } from './directive-actions';
+import { DirectiveAttachments } from './directive-attachments';
 import { DirectiveProgress } from './directive-progress';
 import { DirectiveQuestions } from './directive-questions';
 import { Amendments, DirectiveText } from './directive-text';
@@ -44,6 +45,7 @@ export function DirectivePage({ id }: { id: string }) {
       <DirectiveActions directive={d} onChanged={loaded.reload} />
       {d.status !== 'draft' && <ProgressAt directive={d} asked={asked} />}
       <DirectiveText directive={d} />
+      <DirectiveAttachments directiveId={d.id} status={d.status} files={d.files} canAttach={d.abilities.attach} onChanged={loaded.reload} />
       <Amendments amendments={d.amendments} />
       {d.status !== 'draft' && <DirectiveQuestions directiveId={d.id} questions={d.questions} canAnswer={d.abilities.answer} onChanged={loaded.reload} />}
     </>

@@ -49,7 +49,7 @@ export function Amendments({ amendments }: { amendments: Amendment[] }) {
       <h2 id="amendments-heading">{t('directives.amendments')}</h2>
       <ol className="plain-list">
         {[...amendments].reverse().map((a) => {
-          const changes = a.changes as { title?: { before: string; after: string }; body?: { before: string; after: string }; items?: ItemChange[] };
+          const changes = a.changes as { title?: { before: string; after: string }; body?: { before: string; after: string }; items?: ItemChange[]; attachments?: Array<{ name: string }> };
           return (
             <li key={a.version}>
               <p><strong>{t('directives.version', { n: a.version })}</strong> <span className="muted">· {format.dateTime(a.at)} · {a.by}</span></p>
@@ -64,6 +64,7 @@ export function Amendments({ amendments }: { amendments: Amendment[] }) {
                       : t('directives.addedItem', { n: c.idx + 1, after: item(c.after) })}
                   </li>
                 ))}
+                {changes.attachments && <li>{t('files.added', { names: changes.attachments.map((f) => `“${f.name}”`).join(', ') })}</li>}
               </ul>
             </li>
           );

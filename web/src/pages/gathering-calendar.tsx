@@ -44,9 +44,9 @@ export function MonthCalendar({ listKey, load }: { listKey: string; load: LoadGa
     const next = new Date(year, m + by, 1);
     return { year: next.getFullYear(), month: next.getMonth() };
   });
-  const onDay = (day: Date) => [...(items.data?.items ?? [])]
-    .filter((g) => sameDay(new Date(g.startsAt), day))
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const inMonth = [...(items.data?.items ?? [])].filter((g) => Date.parse(g.startsAt) >= from.getTime()).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const onDay = (day: Date) => inMonth.filter((g) => sameDay(new Date(g.startsAt), day));
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section className="month-calendar" aria-labelledby={headingId}>
@@ -74,6 +74,18 @@ export function MonthCalendar({ listKey, load }: { listKey: string; load: LoadGa
           ))}
         </tbody>
       </table>
+      {/* On a phone the grid has room for a mark per gathering only: the month's gatherings follow as a list. */}
+      <div className="month-list">
+        <h3 id={`${headingId}-list`}>{t('gatherings.inMonth', { month: monthName })}</h3>
+        {items.data && inMonth.length === 0 && <p className="status empty">{t('gatherings.noneInMonth', { month: monthName })}</p>}
+        {inMonth.length > 0 && (
+          <ul className="plain-list" aria-labelledby={`${headingId}-list`}>
+            {inMonth.map((g) => (
+              <li key={g.id} className="row"><Link href={`/gatherings/${g.id}`}>{g.title}</Link> <time className="muted" dateTime={g.startsAt}>{when.format(new Date(g.startsAt))}</time></li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
@@ -85,7 +97,12 @@ function DayCell({ day, label, gatherings, time }: { day: Date; label: string; g
       {gatherings.length > 0 && (
         <ul>
           {gatherings.map((g) => (
-            <li key={g.id}><Link href={`/gatherings/${g.id}`}><span className="event-time">{time.format(new Date(g.startsAt))}</span> {g.title}</Link></li>
+            <li key={g.id}>
+              <Link href={`/gatherings/${g.id}`}>
+                <span className="event-dot" aria-hidden="true" />
+                <span className="event-label"><span className="event-time">{time.format(new Date(g.startsAt))}</span> {g.title}</span>
+              </Link>
+            </li>
           ))}
         </ul>
       )}

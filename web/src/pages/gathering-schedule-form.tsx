@@ -75,7 +75,7 @@ export function ScheduleForm({ unit, onCancel }: { unit: UnitView; onCancel: () 
         <Field label={t('gatherings.startsAt')} type="datetime-local" required value={startsAt} onChange={(e) => changeStart(e.target.value)} />
         <Field label={t('gatherings.endsAt')} type="datetime-local" required min={startsAt || undefined} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
       </div>
-      <Field label={t('gatherings.place')} maxLength={300} value={place} onChange={(e) => setPlace(e.target.value)} />
+      <Field label={t('gatherings.placeOptional')} maxLength={300} value={place} onChange={(e) => setPlace(e.target.value)} />
       <Field label={t('gatherings.onlineUrl')} hint={t('gatherings.onlineUrlHint')} type="url" maxLength={2000} value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} />
       <div className="field">
         <label htmlFor="gathering-agenda">{t('gatherings.agendaLines')}</label>
@@ -86,10 +86,12 @@ export function ScheduleForm({ unit, onCancel }: { unit: UnitView; onCancel: () 
         <legend>{t('gatherings.invitees')}</legend>
         <label className="check"><input type="radio" name="invitee-rule" checked={rule === 'unit-members'} onChange={() => setRule('unit-members')} /> {t('gatherings.ruleMembers', { unit: unit.name })}</label>
         <label className="check"><input type="radio" name="invitee-rule" checked={rule === 'officials-below'} onChange={() => setRule('officials-below')} /> {t('gatherings.ruleOfficials', { unit: unit.name })}</label>
-        <label className="check">
-          <input type="radio" name="invitee-rule" checked={rule === 'secretaries-at-level'} disabled={below.length === 0} onChange={() => setRule('secretaries-at-level')} />
-          {' '}{t('gatherings.ruleSecretaries', { unit: unit.name })}
-        </label>
+        {below.length > 0 && (
+          <label className="check">
+            <input type="radio" name="invitee-rule" checked={rule === 'secretaries-at-level'} onChange={() => setRule('secretaries-at-level')} />
+            {' '}{t('gatherings.ruleSecretaries', { unit: unit.name })}
+          </label>
+        )}
         {rule === 'secretaries-at-level' && (
           <div className="field">
             <label htmlFor="gathering-level">{t('gatherings.level')}</label>

@@ -66,7 +66,7 @@ export function MyInvitation({ g, onChanged, headingLevel = 2 }: { g: GatheringV
         <form className="inline-form" onSubmit={submitCode}>
           {g.sessions.length > 1 && (
             <div className="field">
-              <label htmlFor={sessionId}>{t('attendance.session')}</label>
+              <label htmlFor={sessionId}>{t('checkIn.session')}</label>
               <select id={sessionId} value={session} onChange={(e) => setSession(Number(e.target.value))}>
                 {g.sessions.map((s) => <option key={s.index} value={s.index}>{s.title ?? t('gatherings.sessionN', { n: s.index + 1 })} · {format.dateTime(s.startsAt)}</option>)}
               </select>

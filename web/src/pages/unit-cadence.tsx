@@ -7,8 +7,8 @@ import { Field } from '../components/field';
 import { ErrorMessage } from '../components/status';
 import { useFormat } from '../i18n/format';
 
-/** A unit's cadence as words: how often, when it last met, and since when it is overdue. */
-export function CadenceSummary({ cadence }: { cadence: Cadence }) {
+/** A unit's cadence as words: how often, when it last met, and (unless a table marks it otherwise) since when it is overdue. */
+export function CadenceSummary({ cadence, missedBadge = true }: { cadence: Cadence; missedBadge?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!cadence) return <span className="muted">{t('cadence.none')}</span>;
@@ -16,7 +16,7 @@ export function CadenceSummary({ cadence }: { cadence: Cadence }) {
     <>
       {t('cadence.every', { count: cadence.everyDays, n: format.number(cadence.everyDays) })}
       {cadence.lastMetAt && <> · {t('cadence.lastMet', { date: format.date(cadence.lastMetAt) })}</>}
-      {cadence.missedSince && <> <span className="badge danger">{t('cadence.missedSince', { date: format.date(cadence.missedSince) })}</span></>}
+      {missedBadge && cadence.missedSince && <> <span className="badge danger">{t('cadence.missedSince', { date: format.date(cadence.missedSince) })}</span></>}
     </>
   );
 }

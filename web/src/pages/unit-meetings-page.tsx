@@ -47,10 +47,9 @@ export function UnitMeetingsPage({ id }: { id: string }) {
                   <thead>
                     <tr>
                       <th scope="col">{t('review.unit')}</th>
-                      <th scope="col" className="num">{t('meetings.held')}</th>
-                      <th scope="col" className="num">{t('attendance.rate')}</th>
+                      <th scope="col" className="num">{t('meetings.heldShort')}</th>
+                      <th scope="col" className="num">{t('meetings.rateShort')}</th>
                       <th scope="col" className="num">{t('meetings.missedOf')}</th>
-                      <th scope="col">{t('review.cadence')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -59,11 +58,11 @@ export function UnitMeetingsPage({ id }: { id: string }) {
                         <th scope="row">
                           <Link href={`/units/${c.unitId}/meetings`}>{c.name}</Link>
                           {(c.missed > 0 || c.cadence?.missedSince) && <> <span className="badge danger">{t('meetings.missed')}</span></>}
+                          <span className="unit-cadence"><CadenceSummary cadence={c.cadence} missedBadge={false} /></span>
                         </th>
                         <td className="num">{format.number(c.gatheringsHeld)}</td>
                         <td className="num">{percent(c.attendance.rate)}</td>
                         <td className="num">{t('meetings.missedOfValue', { missed: format.number(c.missed), of: format.number(c.withCadence) })}</td>
-                        <td><CadenceSummary cadence={c.cadence} /></td>
                       </tr>
                     ))}
                   </tbody>

@@ -199,7 +199,7 @@ alter table calendar_tokens force row level security;
 create policy calendar_tokens_own on calendar_tokens for all using (mainstay_is_admin() or person_id = mainstay_person())
   with check (mainstay_is_admin() or person_id = mainstay_person());
 
--- Figures, visible where the unit is; cadences likewise, set by the level above (like a calendar).
+-- Figures, visible where the unit is; cadences likewise, set by the unit's officials or those above.
 alter table unit_meeting_stats enable row level security;
 alter table unit_meeting_stats force row level security;
 create policy unit_meeting_stats_read on unit_meeting_stats for select using (exists (select 1 from units u where u.id = unit_meeting_stats.unit_id));
@@ -209,6 +209,6 @@ create policy unit_meeting_stats_update on unit_meeting_stats for update using (
 alter table unit_cadences enable row level security;
 alter table unit_cadences force row level security;
 create policy unit_cadences_read on unit_cadences for select using (exists (select 1 from units u where u.id = unit_cadences.unit_id));
-create policy unit_cadences_write on unit_cadences for insert with check (mainstay_is_admin() or exists (select 1 from units u where u.id = unit_cadences.unit_id and u.ancestor_ids && mainstay_scope()));
-create policy unit_cadences_update on unit_cadences for update using (mainstay_is_admin() or exists (select 1 from units u where u.id = unit_cadences.unit_id and u.ancestor_ids && mainstay_scope()));
-create policy unit_cadences_delete on unit_cadences for delete using (mainstay_is_admin() or exists (select 1 from units u where u.id = unit_cadences.unit_id and u.ancestor_ids && mainstay_scope()));
+create policy unit_cadences_write on unit_cadences for insert with check (mainstay_is_admin() or exists (select 1 from units u where u.id = unit_cadences.unit_id and (u.ancestor_ids || u.id) && mainstay_scope()));
+create policy unit_cadences_update on unit_cadences for update using (mainstay_is_admin() or exists (select 1 from units u where u.id = unit_cadences.unit_id and (u.ancestor_ids || u.id) && mainstay_scope()));
+create policy unit_cadences_delete on unit_cadences for delete using (mainstay_is_admin() or exists (select 1 from units u where u.id = unit_cadences.unit_id and (u.ancestor_ids || u.id) && mainstay_scope()));

@@ -10,6 +10,20 @@ export const PROTECTED_TABLES = [
   'unit_calendars',
   'unit_api_keys',
   'directive_files',
+  'directives', 'directive_items', 'directive_amendments', 'directive_questions',
+  'assignments', 'assignment_items', 'assignment_reports', 'assignment_events',
+  'gatherings', 'gathering_sessions', 'agenda_items', 'attendance', 'decisions', 'gathering_attendance_counts',
+  'calendar_tokens', 'unit_meeting_stats', 'unit_cadences',
+] as const;
+
+/**
+ * Tables with row-level security enabled but deliberately not forced: their owner's
+ * security-definer functions write (or, for invitations, read) them past the policies;
+ * the application role is held to the policies all the same.
+ */
+export const OWNER_WRITTEN_TABLES = [
+  'invitations', 'case_stats', 'case_stat_durations', 'case_stat_weeks', 'case_stat_deltas',
+  'directive_rollups', 'directive_item_rollups', 'directive_deltas',
 ] as const;
 
 /**
@@ -44,6 +58,14 @@ export async function checkRowLevelSecurity(database: Database): Promise<string[
       if (!t.relrowsecurity || !t.relforcerowsecurity) problems.push(`the table ${name} does not force row-level security`);
       if (t.owner === APP_ROLE) problems.push(`the table ${name} is owned by ${APP_ROLE}`);
     }
+  }
+  const enabled = (await sql<{ relname: string; relrowsecurity: boolean }>`
+    select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' and c.relname = any(${[...OWNER_WRITTEN_TABLES]}::text[])`.execute(database.db)).rows;
+  for (const name of OWNER_WRITTEN_TABLES) {
+    const t = enabled.find((r) => r.relname === name);
+    if (!t) problems.push(`the table ${name} is missing`);
+    else if (!t.relrowsecurity) problems.push(`the table ${name} has no row-level security`);
   }
   const privileges = (await sql<{ relname: string; granted: boolean }>`
     select c.relname, has_table_privilege(${APP_ROLE}, c.oid, 'select, insert, update, delete, truncate, references, trigger') as granted

@@ -1,10 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../../src/domain/accounts/accounts.ts';
-import { createPerson } from '../../src/domain/people/create-person.ts';
-import { appointOfficial } from '../../src/domain/people/officials.ts';
-import { PASSWORD, type SeededActor } from '../actors.ts';
-import { run } from '../factories.ts';
+import { seedSecretary, type SeededActor } from '../actors.ts';
 import { JPEG } from '../photos.ts';
 import { expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
@@ -17,15 +13,7 @@ describe.skipIf(NO_BROWSER)('a directive from a region to its cells, in the brow
   let secondSecretary: SeededActor;
   beforeAll(async () => {
     app = await startBrowserApp();
-    const cell = app.tree.cells[1]!;
-    const person = await run(app.database, (ctx) => createPerson(ctx, { name: 'The second secretary', cellId: cell }));
-    await run(app.database, (ctx) => appointOfficial(ctx, cell, { personId: person.id, role: 'secretary' }));
-    const email = 'second-secretary@test.example';
-    const { id } = await run(app.database, (ctx) => createAccount(ctx, { personId: person.id, email, password: PASSWORD }));
-    secondSecretary = {
-      role: 'cellSecretary', email, password: PASSWORD, personId: person.id,
-      actor: { accountId: id, personId: person.id, label: email, isAdmin: false, officialUnitIds: [cell], cellId: cell },
-    };
+    secondSecretary = await seedSecretary(app.database, app.tree.cells[1]!, 'second-secretary@test.example', 'The second secretary');
   });
   afterAll(async () => { await app?.close(); });
 

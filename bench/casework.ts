@@ -30,7 +30,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
-import { clearCases, seedCasework, seededCases, seededTrackingToken, type SeedReport } from './lib/casework-data.ts';
+import { clearCases, foldStats, seedCasework, seededCases, seededTrackingToken, settleEarlierIntake, type SeedReport } from './lib/casework-data.ts';
 import { healthLoad, intakeLoad, sequentialIntake, sequentialPages, type IntakeMix, type IntakeRun, type PageRun } from './lib/casework-load.ts';
 import { casesTriggerCost, profileIntake, summarizeCpuProfile, type IntakeProfile, type ProfileShare, type TriggerCost } from './lib/casework-profile.ts';
 import { renderCasework, type CaseworkResults, type PgCasework, type PgliteCasework } from './lib/casework-report.ts';
@@ -96,7 +96,7 @@ function startLoadServer(env: NodeJS.ProcessEnv, args: string[] = [], nodeArgs: 
 }
 
 const pageLine = (p: PageRun) => `${p.label}: p50 ${ms(p.p50)}, p95 ${ms(p.p95)}, p99 ${ms(p.p99)} (${p.count})`;
-const runLine = (r: IntakeRun) => `${r.rate ? `open loop ${r.rate}/s` : 'closed loop'}, ${r.connections} connections: ${fixed(r.perSecond, 0)} cases/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, non-2xx ${r.non2xx}, errors ${r.errors}; CPU server ${fixed(r.cpu.server, 2)}, postgres ${fixed(r.cpu.postgres, 2)}, autocannon ${fixed(r.cpu.loadGenerator, 2)} of ${fixed(r.cpu.cores, 1)} cores`;
+const runLine = (r: IntakeRun) => `${r.rate ? `open loop ${r.rate}/s` : 'closed loop'}, ${r.connections} connections: ${fixed(r.perSecond, 0)} cases/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, non-2xx ${r.non2xx}, errors ${r.errors}; CPU server ${fixed(r.cpu.server, 2)}, postgres ${fixed(r.cpu.postgres, 2)}, autocannon ${fixed(r.cpu.loadGenerator, 2)} of ${fixed(r.cpu.cores, 1)} cores${r.firstError ? `; first failure: ${r.firstError.slice(0, 160)}` : ''}`;
 
 /** The tree's places the pages are read at, and samples of cases and tokens. */
 async function samples(dbUrl: string | undefined, database: Awaited<ReturnType<typeof openDatabase>>, seeded: number) {
@@ -141,6 +141,8 @@ async function readPages(base: string, adminToken: string, cellToken: string | u
   return out;
 }
 
+const dbName = (dbUrl: string | undefined) => (dbUrl ? decodeURIComponent(new URL(dbUrl).pathname.slice(1)) : undefined);
+
 /** Waits until the server's PostgreSQL sessions are idle: requests a load generator gave up on may still be running. */
 async function drain(dbUrl: string | undefined, maxMs = 120_000) {
   if (!dbUrl) return;
@@ -161,13 +163,13 @@ async function intakeRuns(server: Server, mix: IntakeMix, addressMix: IntakeMix,
   for (const connections of CONNECTIONS) {
     await drain(dbUrl);
     log(`intake, closed loop: ${connections} connections for ${SECONDS} s`);
-    const r = await intakeLoad(server.url, mix, { connections, seconds: SECONDS, serverPid: server.pid });
+    const r = await intakeLoad(server.url, mix, { connections, seconds: SECONDS, serverPid: server.pid, database: dbName(dbUrl) });
     log(`  ${runLine(r)}`);
     runs.push(r);
   }
   await drain(dbUrl);
   log(`intake, open loop at the goal rate: ${GOAL.intakePerSecond} requests/s over 100 connections for ${SECONDS} s`);
-  const open = await intakeLoad(server.url, mix, { connections: 100, seconds: SECONDS, rate: GOAL.intakePerSecond, serverPid: server.pid });
+  const open = await intakeLoad(server.url, mix, { connections: 100, seconds: SECONDS, rate: GOAL.intakePerSecond, serverPid: server.pid, database: dbName(dbUrl) });
   log(`  ${runLine(open)}`);
   runs.push(open);
   await drain(dbUrl);
@@ -175,7 +177,7 @@ async function intakeRuns(server: Server, mix: IntakeMix, addressMix: IntakeMix,
   const health = await healthLoad(server.url, 25, 10);
   log(`  ${fixed(health.perSecond, 0)} req/s, p99 ${ms(health.p99)}`);
   log(`intake with ${Math.round(addressMix.localityShare * 100)} % of the requests placed by an address only (routing by locality): 25 connections for ${SECONDS} s`);
-  const address = await intakeLoad(server.url, addressMix, { connections: 25, seconds: SECONDS, serverPid: server.pid });
+  const address = await intakeLoad(server.url, addressMix, { connections: 25, seconds: SECONDS, serverPid: server.pid, database: dbName(dbUrl) });
   log(`  ${runLine(address)}`);
   await drain(dbUrl);
   return { runs, address, warmup, health };
@@ -214,6 +216,11 @@ async function postgresPhase(): Promise<PgCasework> {
       await clearCases(database);
     }
     seed = await seedCasework(database, { cases: CASES, openShare: OPEN_SHARE, seed: 0.42, log });
+    const settled = await settleEarlierIntake(database);
+    if (settled > 0) {
+      log(`closed ${int(settled)} cases earlier runs' intake had left open`);
+      await foldStats(database);
+    }
     before = (await sql<{ cases: number; open: number }>`
       select count(*)::int as cases, count(*) filter (where status in ('new', 'acknowledged', 'in_progress', 'waiting', 'reopened'))::int as open from cases`
       .execute(database.db)).rows[0]!;
@@ -282,6 +289,7 @@ async function pglitePhase(): Promise<PgliteCasework> {
   const data = join(dir, 'data');
   const env: NodeJS.ProcessEnv = { ...process.env, MAINSTAY_LOG: 'off' };
   delete env.DATABASE_URL;
+  const loadStart = os.loadavg();
   try {
     log(`PGlite: an organization of ${int(PGLITE_SHAPE.reduce((a, b) => a + b, 1))} units and ${int(PGLITE_MEMBERS)} members, ${int(PGLITE_CASES)} cases`);
     await mainstay(['levels', '--set', LEVELS.join(','), '--data', data], { env });
@@ -308,7 +316,7 @@ async function pglitePhase(): Promise<PgliteCasework> {
       log('PGlite: intake under load, 10 connections for 15 s');
       const load = await intakeLoad(server.url, mix, { connections: 10, seconds: 15, serverPid: server.pid });
       log(`  ${runLine(load)}`);
-      return { seed, pages: [intake, ...pages], load, shape: PGLITE_SHAPE, members: PGLITE_MEMBERS, cases: PGLITE_CASES };
+      return { seed, pages: [intake, ...pages], load, shape: PGLITE_SHAPE, members: PGLITE_MEMBERS, cases: PGLITE_CASES, loadAverage: { start: loadStart, end: os.loadavg() } };
     } finally {
       await server.stop();
     }

@@ -124,6 +124,23 @@ async function benchCells(db: Transaction<DB>, cellDepth: number) {
 export const seededCases = (database: Database) =>
   scalar(database, sql<{ n: number }>`select count(*)::int as n from cases where reference like ${SEED_REFERENCE_PREFIX + '%'}`);
 
+/**
+ * Closes the cases earlier runs' intake left open, as if handled within a day, so the
+ * share of open cases stays near the seeded one and none of them rises (an escalation
+ * sweep of thousands of fresh overdue cases) in the middle of a measurement. Answers how many.
+ */
+export async function settleEarlierIntake(database: Database): Promise<number> {
+  const { numUpdatedRows } = await database.db.updateTable('cases')
+    .set({
+      status: 'closed',
+      acknowledged_at: sql`created_at + interval '2 hours'`, resolved_at: sql`created_at + interval '20 hours'`,
+      resolved_by_unit_id: sql`owning_unit_id`, closed_at: sql`created_at + interval '1 day'`, updated_at: sql`created_at + interval '1 day'`,
+    })
+    .where('reference', 'not like', `${SEED_REFERENCE_PREFIX}%`).where('status', '<>', 'closed')
+    .executeTakeFirst();
+  return Number(numUpdatedRows);
+}
+
 /** Empties every casework table (cases, their rows, the rollups and the log), for a fresh seed. */
 export async function clearCases(database: Database): Promise<void> {
   await sql`truncate cases, case_requesters, case_events, case_escalations, case_stat_deltas, case_stats, case_stat_durations, case_stat_weeks cascade`.execute(database.db);

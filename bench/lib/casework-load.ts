@@ -50,14 +50,30 @@ function processCpuSeconds(pid: number): number {
   }
 }
 
-function postgresCpuSeconds(): number {
-  let total = 0;
+/**
+ * CPU seconds by pid of the PostgreSQL processes that work for `database`: its backends
+ * (named in their process title) and the shared background processes (WAL writer,
+ * checkpointer, autovacuum…); other databases' backends on a shared server are left out.
+ */
+function postgresCpu(database: string | undefined): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processCpuSeconds(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const backend = /\d+\.\d+\.\d+\.\d+\(\d+\)|\[local\]/.test(title);
+      if (backend && database && !title.includes(` ${database} `)) continue;
+      byPid.set(Number(entry), processCpuSeconds(Number(entry)));
     } catch { /* gone */ }
   }
+  return byPid;
+}
+
+/** What those processes alive now used since `before` (those started since count in full; those gone are lost). */
+function postgresCpuSince(before: Map<number, number>, database: string | undefined): number {
+  let total = 0;
+  for (const [pid, seconds] of postgresCpu(database)) total += Math.max(0, seconds - (before.get(pid) ?? 0));
   return total;
 }
 
@@ -70,19 +86,19 @@ function machineCpu(): { busy: number; total: number } {
 }
 
 export interface CpuSplit {
-  /** CPU-seconds per second of wall time (1.0 = one core busy). */
+  /** CPU-seconds per second of wall time (1.0 = one core busy); PostgreSQL: the benchmark database's backends and the shared background processes. */
   server: number; postgres: number; loadGenerator: number; machineBusy: number; other: number; cores: number;
 }
 
 /** Starts counting; the returned function gives the CPU used since, per second of wall time. */
-export function cpuMeter(serverPid: number | undefined): () => CpuSplit {
-  const start = { t: performance.now(), server: serverPid ? processCpuSeconds(serverPid) : 0, pg: postgresCpuSeconds(), self: process.cpuUsage(), machine: machineCpu() };
+export function cpuMeter(serverPid: number | undefined, database?: string): () => CpuSplit {
+  const start = { t: performance.now(), server: serverPid ? processCpuSeconds(serverPid) : 0, pg: postgresCpu(database), self: process.cpuUsage(), machine: machineCpu() };
   return () => {
     const seconds = (performance.now() - start.t) / 1000;
     const self = process.cpuUsage(start.self);
     const machine = machineCpu();
     const server = serverPid ? (processCpuSeconds(serverPid) - start.server) / seconds : 0;
-    const postgres = (postgresCpuSeconds() - start.pg) / seconds;
+    const postgres = postgresCpuSince(start.pg, database) / seconds;
     const loadGenerator = (self.user + self.system) / 1e6 / seconds;
     const machineBusy = (machine.busy - start.machine.busy) / seconds;
     return { server, postgres, loadGenerator, machineBusy, other: Math.max(0, machineBusy - server - postgres - loadGenerator), cores: (machine.total - start.machine.total) / seconds };
@@ -106,10 +122,10 @@ export interface IntakeRun {
 }
 
 /** Public intake under load: `connections` clients posting new cases for `seconds`. */
-export async function intakeLoad(base: string, mix: IntakeMix, options: { connections: number; seconds: number; rate?: number | undefined; serverPid?: number | undefined }): Promise<IntakeRun> {
+export async function intakeLoad(base: string, mix: IntakeMix, options: { connections: number; seconds: number; rate?: number | undefined; serverPid?: number | undefined; database?: string | undefined }): Promise<IntakeRun> {
   let n = 0;
   let firstError: string | undefined;
-  const meter = cpuMeter(options.serverPid);
+  const meter = cpuMeter(options.serverPid, options.database);
   const result = await autocannon({
     url: base,
     connections: options.connections,

@@ -17,7 +17,11 @@ import { systemClock } from '../../src/platform/clock.ts';
 import { intakeBody, type IntakeMix } from './casework-load.ts';
 
 export interface StatementCost { statement: string; perCase: number; meanMs: number; msPerCase: number }
-export interface IntakeProfile { cases: number; msPerCase: number; statementsPerCase: number; statements: StatementCost[]; otherMsPerCase: number }
+export interface IntakeProfile {
+  cases: number; msPerCase: number; statementsPerCase: number; statements: StatementCost[]; otherMsPerCase: number;
+  /** CPU per case: this process (the domain code, Kysely, the driver) and the PostgreSQL backends serving it. */
+  nodeCpuMsPerCase: number; postgresCpuMsPerCase: number;
+}
 
 /** The first words of a statement, enough to tell them apart in a table. */
 function label(sqlText: string): string {
@@ -37,7 +41,7 @@ function label(sqlText: string): string {
  * commit included, from the client.
  */
 function timedDatabase(url: string, costs: Map<string, { ms: number; calls: number }>): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off', application_name: PROFILE_APP });
   const names = new Map<string, string>();
   const preparing = {
     async connect() {
@@ -70,6 +74,28 @@ function timedDatabase(url: string, costs: Map<string, { ms: number; calls: numb
   };
 }
 
+const PROFILE_APP = 'mainstay-bench-intake-profile';
+
+/** CPU seconds used so far by the PostgreSQL backends of the profile's pool (Linux /proc). */
+async function backendCpuSeconds(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const pids = (await client.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [PROFILE_APP])).rows.map((r) => r.pid);
+    return pids.reduce((sum, pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return sum;
+      }
+    }, 0);
+  } finally {
+    await client.end();
+  }
+}
+
 /** `count` public intakes in this process, one at a time, after `warmup` untimed ones. */
 export async function profileIntake(url: string, mix: IntakeMix, count: number, warmup = 50): Promise<IntakeProfile> {
   const costs = new Map<string, { ms: number; calls: number }>();
@@ -79,13 +105,20 @@ export async function profileIntake(url: string, mix: IntakeMix, count: number, 
       (ctx) => createCase(ctx, { ...intakeBody(mix, 2_000_000 + i), publicUrl: 'http://127.0.0.1' }, 'web'));
     for (let i = 0; i < warmup; i++) await intake(i);
     costs.clear();
+    const pgBefore = await backendCpuSeconds(url);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < count; i++) await intake(warmup + i);
     const msPerCase = (performance.now() - started) / count;
+    const cpu = process.cpuUsage(cpuBefore);
+    const postgresCpuMsPerCase = ((await backendCpuSeconds(url)) - pgBefore) * 1000 / count;
     const statements = [...costs].map(([statement, c]) => ({ statement, perCase: c.calls / count, meanMs: c.ms / c.calls, msPerCase: c.ms / count }))
       .sort((a, b) => b.msPerCase - a.msPerCase);
     const inStatements = statements.reduce((a, s) => a + s.msPerCase, 0);
-    return { cases: count, msPerCase, statementsPerCase: statements.reduce((a, s) => a + s.perCase, 0), statements, otherMsPerCase: msPerCase - inStatements };
+    return {
+      cases: count, msPerCase, statementsPerCase: statements.reduce((a, s) => a + s.perCase, 0), statements, otherMsPerCase: msPerCase - inStatements,
+      nodeCpuMsPerCase: (cpu.user + cpu.system) / 1000 / count, postgresCpuMsPerCase,
+    };
   } finally {
     await database.close();
   }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { authorize, placeUnit } from '../access/guard.ts';
+import { authorize } from '../access/guard.ts';
 import { inScope, unitPolicy } from '../access/policy.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -24,23 +24,26 @@ const figures = (r: Rollup | undefined) => {
  * that keep a cadence and those that missed it; plus its own cadence.
  */
 export async function meetingStats(ctx: Ctx, unitId: string) {
-  const unit = await placeUnit(ctx, unitId);
-  if (!unit) throw notFound('unit', unitId);
-  authorize(inScope(ctx.actor, unit), unitPolicy.read(ctx.actor, unit), 'unit', unitId, 'read_meeting_stats');
-  // One statement for the unit and its children with their rollups and cadences: each round trip
-  // counts when the server and PostgreSQL share busy cores (bench:gatherings).
-  const rows = await withSystemScope(ctx, async () => (await sql<Rollup & { unit_id: string; name: string; every_days: number | null; last_met_at: Date | null; missed_since: Date | null }>`
-    select u.id as unit_id, u.name, s.gatherings_held, s.present, s.excused, s.absent, s.with_cadence, s.missed, c.every_days, c.last_met_at, c.missed_since
-      from units u left join unit_meeting_stats s on s.unit_id = u.id left join unit_cadences c on c.unit_id = u.id
-     where u.id = ${unitId}::uuid or (u.parent_id = ${unitId}::uuid and u.closed_at is null)
-     order by u.name`.execute(ctx.db)).rows);
-  const cadenceOf = (c: (typeof rows)[number] | undefined) =>
-    c?.every_days != null ? { everyDays: c.every_days, lastMetAt: c.last_met_at?.toISOString() ?? null, missedSince: c.missed_since?.toISOString() ?? null } : null;
-  const self = rows.find((r) => r.unit_id === unitId);
-  return {
-    unitId, ...figures(self), cadence: cadenceOf(self),
-    children: rows.filter((r) => r.unit_id !== unitId).map((c) => ({ unitId: c.unit_id, name: c.name, ...figures(c), cadence: cadenceOf(c) })),
-  };
+  // The unit's place, its children, their rollups and cadences in one statement and one widening of
+  // the scope (placeUnit would take a second): each round trip counts when the server and PostgreSQL
+  // share busy cores (bench:gatherings). Nothing read is returned before the policy has decided.
+  return withSystemScope(ctx, async () => {
+    const rows = (await sql<Rollup & { unit_id: string; ancestor_ids: string[]; name: string; every_days: number | null; last_met_at: Date | null; missed_since: Date | null }>`
+      select u.id as unit_id, u.ancestor_ids, u.name, s.gatherings_held, s.present, s.excused, s.absent, s.with_cadence, s.missed, c.every_days, c.last_met_at, c.missed_since
+        from units u left join unit_meeting_stats s on s.unit_id = u.id left join unit_cadences c on c.unit_id = u.id
+       where u.id = ${unitId}::uuid or (u.parent_id = ${unitId}::uuid and u.closed_at is null)
+       order by u.name`.execute(ctx.db)).rows;
+    const self = rows.find((r) => r.unit_id === unitId);
+    if (!self) throw notFound('unit', unitId);
+    const unit = { id: self.unit_id, ancestorIds: self.ancestor_ids };
+    authorize(inScope(ctx.actor, unit), unitPolicy.read(ctx.actor, unit), 'unit', unitId, 'read_meeting_stats');
+    const cadenceOf = (c: (typeof rows)[number]) =>
+      c.every_days != null ? { everyDays: c.every_days, lastMetAt: c.last_met_at?.toISOString() ?? null, missedSince: c.missed_since?.toISOString() ?? null } : null;
+    return {
+      unitId, ...figures(self), cadence: cadenceOf(self),
+      children: rows.filter((r) => r !== self).map((c) => ({ unitId: c.unit_id, name: c.name, ...figures(c), cadence: cadenceOf(c) })),
+    };
+  });
 }
 
 /**

@@ -70,10 +70,17 @@ export async function applyScope(db: Transaction<DB>, actor: Actor, admin = acto
  */
 export async function withSystemScope<T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> {
   if (ctx.actor.isAdmin) return fn();
-  await sql`select set_config('mainstay.admin', 'true', true)`.execute(ctx.db);
+  // Counted per transaction: nested or concurrent calls widen once, and only the last
+  // one out narrows again (each resetting on its own cut the others' scope short).
+  const depth = systemScopeDepth.get(ctx) ?? 0;
+  systemScopeDepth.set(ctx, depth + 1);
   try {
+    if (depth === 0) await sql`select set_config('mainstay.admin', 'true', true)`.execute(ctx.db);
     return await fn();
   } finally {
-    await sql`select set_config('mainstay.admin', '', true)`.execute(ctx.db);
+    const left = systemScopeDepth.get(ctx)! - 1;
+    systemScopeDepth.set(ctx, left);
+    if (left === 0) await sql`select set_config('mainstay.admin', '', true)`.execute(ctx.db);
   }
 }
+const systemScopeDepth = new WeakMap<Ctx, number>();

@@ -194,6 +194,19 @@ describe('cadence', () => {
   });
 });
 
+describe('cadence in batches', () => {
+  it('marks missed rhythms a bounded batch per transaction until none is left', async () => {
+    for (const cell of [tree.cells[4]!, tree.cells[5]!]) await ok('admin', { method: 'PUT', url: `/api/v1/units/${cell}/cadence`, payload: { everyDays: 7 } });
+    clock.advance(8 * DAY);
+    expect(await system((ctx) => markMissedMeetings(ctx, { batch: 1 }))).toBe(1);
+    expect(await system((ctx) => markMissedMeetings(ctx, { batch: 1 }))).toBe(1);
+    expect(await system((ctx) => markMissedMeetings(ctx, { batch: 1 }))).toBe(0);
+    expect((await stats(tree.regions[1]!)).missed).toBe(2);
+    for (const cell of [tree.cells[4]!, tree.cells[5]!]) await ok('admin', { method: 'PUT', url: `/api/v1/units/${cell}/cadence`, payload: { everyDays: null } });
+    expect((await stats(tree.root)).missed).toBe(0);
+  });
+});
+
 describe('calendars', () => {
   it('gives each person a secret feed that an iCalendar parser reads, and mails invitations with the same file', async () => {
     const course = await schedule('regionOfficial', {

@@ -45,10 +45,11 @@ export async function routeCase(ctx: Ctx, input: RoutingInput): Promise<Routing>
       if (hit) placed = { unit: hit, reason: `the place lies in the service area of ${hit.name}` };
     }
     if (!placed && input.address) {
+      const phrases = addressPhrases(input.address);
       const hit = (await sql<UnitRow & { locality: string }>`
         select u.id, u.depth, u.ancestor_ids, u.name, l as locality
           from unit_service_areas s join units u on u.id = s.unit_id, unnest(s.localities) l
-         where strpos(lower(${input.address}), l) > 0 and u.closed_at is null
+         where s.localities && ${phrases}::text[] and l = any(${phrases}::text[]) and u.closed_at is null
          order by u.depth desc, length(l) desc, u.id limit 1`.execute(ctx.db)).rows[0];
       if (hit) placed = { unit: hit, reason: `the address names ${hit.locality}, a locality of ${hit.name}` };
     }
@@ -78,4 +79,22 @@ async function handlingUnit(ctx: Ctx, unit: UnitRow, depth: number): Promise<Uni
   const ancestors = await ctx.db.selectFrom('units').select(['id', 'depth', 'ancestor_ids', 'name'])
     .where('id', 'in', unit.ancestor_ids).where('depth', '<=', depth).orderBy('depth', 'desc').limit(1).execute();
   return ancestors[0] ?? unit;
+}
+
+/** Longest locality name, in words, that an address can name. */
+const MAX_LOCALITY_WORDS = 6;
+
+/**
+ * Every run of up to six whole words of an address, lower-cased as localities are stored,
+ * with what lies between the words kept ("St. John", "Old Mill"): a locality matches
+ * when it equals one of them, which an index on the localities can answer.
+ */
+export function addressPhrases(address: string): string[] {
+  const text = address.toLowerCase();
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const phrases = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i; j < Math.min(words.length, i + MAX_LOCALITY_WORDS); j++) phrases.add(text.slice(words[i]!.start, words[j]!.end));
+  }
+  return [...phrases];
 }

@@ -32,7 +32,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
 import { clearCases, foldStats, seedCasework, seededCases, seededTrackingToken, settleEarlierIntake, type SeedReport } from './lib/casework-data.ts';
 import { healthLoad, intakeLoad, sequentialIntake, sequentialPages, type IntakeMix, type IntakeRun, type PageRun } from './lib/casework-load.ts';
-import { casesTriggerCost, profileIntake, summarizeCpuProfile, type IntakeProfile, type ProfileShare, type TriggerCost } from './lib/casework-profile.ts';
+import { casesTriggerCost, logBloat, profileIntake, summarizeCpuProfile, type IntakeProfile, type LogBloat, type ProfileShare, type TriggerCost } from './lib/casework-profile.ts';
 import { renderCasework, type CaseworkResults, type PgCasework, type PgliteCasework } from './lib/casework-report.ts';
 import { LEVELS } from './lib/config.ts';
 import { json } from './lib/http.ts';
@@ -210,6 +210,7 @@ async function postgresPhase(): Promise<PgCasework> {
   let seed: SeedReport;
   let s: Samples;
   let before: { cases: number; open: number };
+  let bloat: LogBloat | undefined;
   try {
     if (process.env.BENCH_CASES_RESEED === '1' && (await seededCases(database)) > 0) {
       log('BENCH_CASES_RESEED=1: clearing every case');
@@ -220,6 +221,10 @@ async function postgresPhase(): Promise<PgCasework> {
     if (settled > 0) {
       log(`closed ${int(settled)} cases earlier runs' intake had left open`);
       await foldStats(database);
+      const root = (await sql<{ id: string }>`select id from units where parent_id is null`.execute(database.db)).rows[0]!.id;
+      bloat = await logBloat(database, url, root, settled);
+      log(`  the rollups' log then held ${int(bloat.deadRows)} dead rows (${fixed(bloat.logMb)} MB): the root's dashboard in process p50 ${ms(bloat.beforeP50)}, after VACUUM of the log ${ms(bloat.afterP50)}`);
+      await sql`vacuum analyze cases`.execute(database.db);
     }
     before = (await sql<{ cases: number; open: number }>`
       select count(*)::int as cases, count(*) filter (where status in ('new', 'acknowledged', 'in_progress', 'waiting', 'reopened'))::int as open from cases`
@@ -277,7 +282,7 @@ async function postgresPhase(): Promise<PgCasework> {
     "select name, current_setting(name) as setting from pg_settings where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections', 'work_mem') order by name");
   return {
     organization, seed, units, members, before, pages, intake: intake.runs, addressIntake: intake.address, health: intake.health, afterLoad: after, pendingAfterLoad: pending,
-    createdCheck, statements, triggers, profile, loadAverage: { start: loadStart, end: os.loadavg() }, postgres: `${pgVersion}; ${settings.map((x) => `${x.name}=${x.setting}`).join(', ')}`,
+    createdCheck, statements, triggers, profile, bloat, loadAverage: { start: loadStart, end: os.loadavg() }, postgres: `${pgVersion}; ${settings.map((x) => `${x.name}=${x.setting}`).join(', ')}`,
     cells: s.cells,
   };
 }

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -203,4 +203,42 @@ export async function casesTriggerCost(url: string, inserts = 1000): Promise<Tri
   } finally {
     await client.end();
   }
+}
+
+// ---- the dashboard and its change log -----------------------------------------------------------------
+
+export interface LogBloat { closed: number; deadRows: number; logMb: number; beforeP50: number; afterP50: number }
+
+async function dashboardP50(database: Database, unitId: string, count: number): Promise<number> {
+  const { caseDashboard } = await import('../../src/domain/cases/case-stats.ts');
+  const times: number[] = [];
+  for (let i = 0; i < count + 10; i++) {
+    const t = performance.now();
+    await transact(database, systemActor('bench'), systemClock, (ctx) => caseDashboard(ctx, unitId));
+    if (i >= 10) times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * What a burst of changes leaves in the rollups' log: after `closed` cases changed at
+ * once and the log was folded, the root's dashboard (read in this process) before and
+ * after a VACUUM of the log — its pending-change reads scan the whole table, dead rows included.
+ */
+export async function logBloat(database: Database, url: string, rootId: string, closed: number): Promise<LogBloat> {
+  const stats = async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<{ dead: number; bytes: number }>(
+        "select n_dead_tup::int as dead, pg_relation_size('case_stat_deltas')::float8 as bytes from pg_stat_user_tables where relname = 'case_stat_deltas'")).rows[0]!;
+    } finally {
+      await client.end();
+    }
+  };
+  const before = await stats();
+  const beforeP50 = await dashboardP50(database, rootId, 100);
+  await sql`vacuum analyze case_stat_deltas`.execute(database.db);
+  const afterP50 = await dashboardP50(database, rootId, 100);
+  return { closed, deadRows: before.dead, logMb: before.bytes / 2 ** 20, beforeP50, afterP50 };
 }

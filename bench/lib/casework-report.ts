@@ -1,7 +1,7 @@
 /** The casework section of docs/benchmarks.md, rendered from what bench:cases measured. */
 import type { SeedReport } from './casework-data.ts';
 import type { IntakeRun, PageRun } from './casework-load.ts';
-import type { IntakeProfile, ProfileShare, TriggerCost } from './casework-profile.ts';
+import type { IntakeProfile, LogBloat, ProfileShare, TriggerCost } from './casework-profile.ts';
 import { fixed, int, ms, seconds } from './stats.ts';
 
 export interface PgCasework {
@@ -22,6 +22,8 @@ export interface PgCasework {
   statements: IntakeProfile | undefined;
   triggers: TriggerCost | undefined;
   profile: ProfileShare[] | undefined;
+  /** The rollups' log after the burst of closing earlier runs' cases, when there were any. */
+  bloat: LogBloat | undefined;
   postgres: string;
   loadAverage: { start: number[]; end: number[] };
 }
@@ -165,6 +167,48 @@ ${table(['where', 'share of the busy time'], pg.profile.map((p) => [p.part, `${f
   return parts.join('\n\n');
 }
 
+/** What the figures say, each finding only when the measurement shows it. */
+function findings(r: CaseworkResults, pg: PgCasework): string {
+  const list: string[] = [];
+  const st = pg.statements;
+  const share = (part: string) => pg.profile?.find((p) => p.part === part)?.share ?? 0;
+  if (st) {
+    list.push(`**Node.js is the first wall.** ${fixed(st.nodeCpuMsPerCase, 2)} ms of Node CPU per case in the domain code alone (the server adds HTTP,
+validation and the background jobs): one Node process runs on one core, so it cannot pass about ${int(1000 / st.nodeCpuMsPerCase)} cases/s
+whatever PostgreSQL does; ${r.goal.intakePerSecond}/s needs well under 1.25 ms per case, or several server processes.`);
+    list.push(`**Round trips.** ${fixed(st.statementsPerCase + 2, 1)} statements per case with begin and commit, each a round trip${share('writev') > 0.1 ? `; on this machine
+sending them is the largest single cost in the server (\`writev\`, ${fixed(share('writev') * 100, 0)} % of its busy time)` : ''}. Writing the case, its requester,
+timeline, audit event and mail in one statement (data-modifying CTEs) and keeping categories and the root in memory would leave about five.`);
+  }
+  if (share('mainstay src/domain/calendar') > 0.05) {
+    list.push(`**Deadlines in working time** take ${fixed(share('mainstay src/domain/calendar') * 100, 0)} % of the server's CPU: \`addWorkingTime\` walks the
+calendar a day at a time, with an \`Intl\` time-zone lookup (\`formatToParts\`) per day — about 110 days for a 720-hour low-urgency deadline
+at 9 working hours a day — and its compiled-calendar cache never hits, since each read builds a new calendar object
+(\`rowToCalendar\` → \`normalizeCalendar\`, which also makes a new \`Intl.DateTimeFormat\` to canonicalize the zone name on every request).`);
+  }
+  if (pg.triggers && pg.triggers.withMs - pg.triggers.withoutMs > 0.1) {
+    list.push(`**The rollups' insert trigger** costs ${ms(pg.triggers.withMs - pg.triggers.withoutMs)} of PostgreSQL time per case, ${fixed(pg.triggers.withMs / Math.max(0.001, pg.triggers.withoutMs), 0)}× the insert itself.`);
+  }
+  if (pg.addressIntake.perSecond < r.goal.intakePerSecond / 4) {
+    list.push(`**Routing by locality reads every service area**: \`strpos(address, locality)\` over \`unnest(localities)\` of all ${int(pg.cells + pg.cells / 100)} areas,
+joined to \`units\`, takes seconds at national scale, holds pool connections meanwhile (hence the 503s) and drags every other request down
+(${fixed(pg.addressIntake.perSecond, 0)} cases/s when a tenth of the requests name only an address). It needs an index: e.g. the address cut into words and
+word pairs in the application, matched with \`localities && $words\` under a GIN index on \`localities\`.`);
+  }
+  const subtree = pg.pages.find((p) => p.label === 'queue at a district, whole subtree');
+  if (subtree && subtree.p50 > 100) {
+    list.push(`**A subtree's queue scans every case** (p50 ${ms(subtree.p50)} at a district): \`owner_path @> array[…]\` has no index, and under row-level
+security an array operator could not use one anyway (not leakproof, as the search directory found). A cell's and a unit's own queue use
+\`cases_owner_queue\` and stay within a few milliseconds.`);
+  }
+  const root = pg.pages.find((p) => p.label === 'dashboard at the root');
+  if (root && root.p95 > r.goal.dashboardP95 && root.p50 < r.goal.dashboardP95 / 2) {
+    list.push(`**The root's dashboard** is fast in the middle (p50 ${ms(root.p50)}${pg.bloat ? `, ${ms(pg.bloat.afterP50)} in process` : ''}) but its p95 (${ms(root.p95)}) is the machine's
+other load as much as the query: with the machine shared, every page's tail grows alike.`);
+  }
+  return list.length ? `### Findings\n\n${list.map((x) => `- ${x}`).join('\n')}` : '';
+}
+
 export function renderCasework(r: CaseworkResults): string {
   const out: string[] = [`## Casework (\`npm run bench:cases\`)
 
@@ -194,9 +238,15 @@ said otherwise (the cell's secretary reads through row-level security as a cell 
 
 ${table(['page', 'requests', 'p50', 'p95', 'p99', 'max'], pg.pages.map((p) => pageRow(p)))}
 
-Right after the intake load the root's dashboard answered in p95 ${ms(pg.afterLoad.p95)} (p50 ${ms(pg.afterLoad.p50)}), with ${int(pg.pendingAfterLoad)} changes still in the rollups' log.`);
+Right after the intake load the root's dashboard answered in p95 ${ms(pg.afterLoad.p95)} (p50 ${ms(pg.afterLoad.p50)}), with ${int(pg.pendingAfterLoad)} changes still in the rollups' log.${pg.bloat ? `
+Before the pages were read, closing the ${int(pg.bloat.closed)} cases earlier runs had left open (one statement) and folding the log left
+${int(pg.bloat.deadRows)} dead rows in \`case_stat_deltas\` (${fixed(pg.bloat.logMb)} MB): the root's dashboard, read in the benchmark process, took
+p50 ${ms(pg.bloat.beforeP50)} then and ${ms(pg.bloat.afterP50)} after a VACUUM of the log — its six reads of pending changes scan the whole table,
+dead rows included, so a burst of changes slows every dashboard until autovacuum reaches the log. The pages above were read after that VACUUM.` : ''}`);
     out.push(intakeSection(r, pg));
     if (pg.statements || pg.triggers || pg.profile) out.push(whereTimeGoes(pg));
+    const found = findings(r, pg);
+    if (found) out.push(found);
   }
   if (r.pglite) {
     const pl = r.pglite;

@@ -1,9 +1,6 @@
 import { sql } from 'kysely';
-import { authorize, placeUnit } from '../access/guard.ts';
-import { unitPolicy } from '../access/policy.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
-import { notFound } from '../errors.ts';
-import { directivePolicy } from './directive-policy.ts';
+import { progressReader } from './progress.ts';
 
 const DAY_MS = 86_400_000;
 /** A chart of more than a year of days is unreadable; older days fold into the first point. */
@@ -27,17 +24,7 @@ const percentOf = (done: number, all: number) => (all === 0 ? 0 : Math.round((do
  * history with it.
  */
 export async function directiveProgressHistory(ctx: Ctx, directiveId: string, unitId: string | undefined) {
-  const d = await withSystemScope(ctx, () => ctx.db.selectFrom('directives')
-    .select(['id', 'issuer_unit_id', 'issuer_path', 'issued_at', 'withdrawn_at']).where('id', '=', directiveId).executeTakeFirst());
-  if (!d) throw notFound('directive', directiveId);
-  const at = unitId ?? d.issuer_unit_id;
-  const unit = await placeUnit(ctx, at);
-  if (!unit) throw notFound('unit', at);
-  // The same rule as the progress view (progress.ts): the issuer's chain anywhere below
-  // the issuer, a unit's officials at their own part.
-  const mayRead = directivePolicy.manage(ctx.actor, d.issuer_path) && (at === d.issuer_unit_id || unit.ancestorIds.includes(d.issuer_unit_id))
-    || unitPolicy.readAudit(ctx.actor, unit);
-  authorize(mayRead, unitPolicy.read(ctx.actor, unit), 'directive', directiveId, 'read_progress');
+  const { d, at } = await progressReader(ctx, directiveId, unitId);
 
   const base = { directiveId: d.id, unitId: at, issuedAt: d.issued_at?.toISOString() ?? null };
   if (!d.issued_at) return { ...base, days: [] as HistoryDay[] };

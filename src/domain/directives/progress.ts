@@ -20,18 +20,26 @@ interface RollupRow { unit_id: string; status: string | null; n: number; overdue
  * children's own assignments, and what is still in the change log. Never a scan of
  * the subtree.
  */
-export async function directiveProgress(ctx: Ctx, directiveId: string, unitId: string | undefined) {
-  const d = await withSystemScope(ctx, () => ctx.db.selectFrom('directives').select(['id', 'issuer_unit_id', 'issuer_path', 'status']).where('id', '=', directiveId).executeTakeFirst());
+/**
+ * Whose progress a reader may see, for the progress view and its history: the issuer's
+ * chain anywhere below the issuer, a unit's officials at their own part — wherever the
+ * unit is now (a unit moved out of the target brings its assignment to its new ancestors).
+ * Returns the directive and the unit to look from (default: the issuer).
+ */
+export async function progressReader(ctx: Ctx, directiveId: string, unitId: string | undefined) {
+  const d = await withSystemScope(ctx, () => ctx.db.selectFrom('directives').select(['id', 'issuer_unit_id', 'issuer_path', 'issued_at', 'withdrawn_at']).where('id', '=', directiveId).executeTakeFirst());
   if (!d) throw notFound('directive', directiveId);
   const at = unitId ?? d.issuer_unit_id;
   const unit = await placeUnit(ctx, at);
   if (!unit) throw notFound('unit', at);
-  // The issuer's chain sees all of it; a unit's officials see their part — wherever the
-  // unit is now: a unit moved out of the target brings its assignment to its new ancestors.
   const mayRead = directivePolicy.manage(ctx.actor, d.issuer_path) && (at === d.issuer_unit_id || unit.ancestorIds.includes(d.issuer_unit_id))
     || unitPolicy.readAudit(ctx.actor, unit);
   authorize(mayRead, unitPolicy.read(ctx.actor, unit), 'directive', directiveId, 'read_progress');
+  return { d, at };
+}
 
+export async function directiveProgress(ctx: Ctx, directiveId: string, unitId: string | undefined) {
+  const { d, at } = await progressReader(ctx, directiveId, unitId);
   return withSystemScope(ctx, async () => {
     const children = await ctx.db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', at).execute();
     const ids = [at, ...children.map((c) => c.id)];

@@ -236,7 +236,7 @@ async function postgresPhase(): Promise<PgCasework> {
   const units = (await query<{ n: number }>(url, 'select count(*)::int as n from units'))[0]!.n;
   const members = (await query<{ n: number }>(url, 'select count(*)::int as n from people'))[0]!.n;
   log(`${int(before.cases)} cases (${fixed((before.open / before.cases) * 100)} % open) over ${int(units)} units and ${int(members)} members`);
-  // Points and unplaced requests; the address-only share is measured on its own (routing by locality scans every service area).
+  // Points and unplaced requests; the address-only share is measured on its own, so that routing by locality shows its own cost.
   const mix: IntakeMix = { cells: s.cells, localities: s.localities, placedShare: 0.9, localityShare: 0 };
   const addressMix: IntakeMix = { ...mix, placedShare: 0.8, localityShare: 0.1 };
 

@@ -145,9 +145,9 @@ function whereTimeGoes(pg: PgCasework): string {
     const s = pg.statements;
     parts.push(`${int(s.cases)} public intakes run one at a time in the benchmark process (\`createCase\` in its transaction, as the route runs it) against
 the same database, every statement timed from the client (round trip included): ${fixed(s.msPerCase, 2)} ms a case, ${fixed(s.statementsPerCase, 1)} statements
-besides begin and commit. **CPU per case: ${fixed(s.nodeCpuMsPerCase, 2)} ms in Node.js** (the domain code, Kysely, the driver — without HTTP) **and
-${fixed(s.postgresCpuMsPerCase, 2)} ms in PostgreSQL** (the backends serving it): on two cores that alone caps intake near
-${int(2000 / (s.nodeCpuMsPerCase + s.postgresCpuMsPerCase))} cases/s, before HTTP, the load generator and the background jobs take their share.
+besides begin and commit. CPU per case, one request at a time: ${fixed(s.nodeCpuMsPerCase, 2)} ms in Node.js (the domain code, Kysely, the driver —
+without HTTP) and ${fixed(s.postgresCpuMsPerCase, 2)} ms in PostgreSQL (the backends serving it). Under load the server spends less per case (several
+answers per wake-up; the load table's last column), so this is the upper figure.
 
 ${table(['statement', 'per case', 'mean', 'ms per case'], [
     ...s.statements.map((x) => [`\`${x.statement.replaceAll('|', '\\|')}\``, fixed(x.perCase, 2), ms(x.meanMs), fixed(x.msPerCase, 3)]),
@@ -172,10 +172,16 @@ function findings(r: CaseworkResults, pg: PgCasework): string {
   const list: string[] = [];
   const st = pg.statements;
   const share = (part: string) => pg.profile?.find((p) => p.part === part)?.share ?? 0;
+  const closed = pg.intake.filter((x) => !x.rate);
+  const top = closed.reduce((a, x) => (x.perSecond > a.perSecond ? x : a), closed[0]!);
+  const serverMs = (top.cpu.server * 1000) / Math.max(1, top.perSecond);
+  const postgresMs = (top.cpu.postgres * 1000) / Math.max(1, top.perSecond);
+  list.push(`**Node.js is the first wall.** At the best closed-loop rate (${fixed(top.perSecond, 0)} cases/s) the server process spent ${fixed(serverMs, 2)} ms of CPU
+per case (HTTP, validation, the domain code, the driver, the background jobs) and PostgreSQL ${fixed(postgresMs, 2)} ms. A Node process runs its
+JavaScript on one core, so at that cost one server cannot pass about ${int(1000 / serverMs)} cases/s whatever PostgreSQL does, and the two together
+need ${fixed(serverMs + postgresMs, 2)} ms of the machine's 2 cores per case (about ${int(2000 / (serverMs + postgresMs))} cases/s at best). ${r.goal.intakePerSecond}/s on two cores needs at
+most 2.5 ms per case for both together — about half of today's — and more than one server process, or far less JavaScript per case.`);
   if (st) {
-    list.push(`**Node.js is the first wall.** ${fixed(st.nodeCpuMsPerCase, 2)} ms of Node CPU per case in the domain code alone (the server adds HTTP,
-validation and the background jobs): one Node process runs on one core, so it cannot pass about ${int(1000 / st.nodeCpuMsPerCase)} cases/s
-whatever PostgreSQL does; ${r.goal.intakePerSecond}/s needs well under 1.25 ms per case, or several server processes.`);
     list.push(`**Round trips.** ${fixed(st.statementsPerCase + 2, 1)} statements per case with begin and commit, each a round trip${share('writev') > 0.1 ? `; on this machine
 sending them is the largest single cost in the server (\`writev\`, ${fixed(share('writev') * 100, 0)} % of its busy time)` : ''}. Writing the case, its requester,
 timeline, audit event and mail in one statement (data-modifying CTEs), keeping categories and the root in memory and letting the

@@ -7,12 +7,13 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { PublicLimits } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { sendError } from './errors.ts';
+import { swaggerOptions } from './openapi.ts';
 import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
@@ -92,14 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // JSON only: a text body would otherwise reach validation as a string.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Mainstay API', version: '1', description: 'The organization tree, its people and their work. Every error is `{ error: { code, message, details } }`.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'mainstay_session' } } },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
   await app.register(async (api) => {

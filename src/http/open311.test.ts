@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
 import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { multipartForm } from '../../test/multipart.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { buildServer } from './server.ts';
 import { OPEN311_LIMITS } from './routes/open311.routes.ts';
@@ -194,8 +195,9 @@ describe('POST requests', () => {
     const good = { api_key: key, service_code: 'water', address_string: 'Riverside' };
     expectError(await post({ service_code: 'water', address_string: 'Riverside' }), 403);
     expectError(await post({ ...good, api_key: 'ms311_wrong' }, 'xml'), 403, 'xml');
-    expectError(await post({ ...good, service_code: 'nope' }), 400);
-    expectError(await post({ ...good, service_code: 'internal' }), 400);
+    expectError(await post({ ...good, service_code: 'nope' }), 404);
+    expectError(await post({ ...good, service_code: 'nope' }, 'xml'), 404, 'xml');
+    expectError(await post({ ...good, service_code: 'internal' }), 404);
     expectError(await post({ api_key: key, service_code: 'water' }), 400);
     expectError(await post({ api_key: key, service_code: 'water', address_id: '12' }, 'xml'), 400, 'xml');
     expectError(await post({ api_key: key, service_code: 'water', lat: 1 }), 400);
@@ -208,6 +210,48 @@ describe('POST requests', () => {
     const malformed = await app.inject({ method: 'POST', url: `${V2}/requests.json`, headers: { 'content-type': 'application/json' }, payload: '{"api_key":' });
     expectError(malformed, 400);
     expect(await countCases()).toBe(before);
+  });
+
+  it('takes multipart/form-data as well as a form (files are accepted and ignored)', async () => {
+    const multipart = (fields: Record<string, string>, format: 'json' | 'xml' = 'json', media = false) => {
+      const body = multipartForm([
+        ...Object.entries(fields).map(([name, value]) => ({ name, value })),
+        ...(media ? [{ name: 'media', file: { filename: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from('not really a photo') } }] : []),
+      ]);
+      return app.inject({ method: 'POST', url: `${V2}/requests.${format}`, headers: body.headers, payload: body.payload });
+    };
+    const before = await countCases();
+    const created = await multipart({ api_key: key, service_code: 'water', address_string: 'Riverside', description: 'Sent as multipart', first_name: 'Mary' }, 'json', true);
+    expect(created.statusCode, created.body).toBe(201);
+    const [answer] = created.json();
+    const row = await database.db.selectFrom('cases').selectAll().where('reference', '=', answer.service_request_id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ description: 'Sent as multipart' });
+    const xml = await multipart({ api_key: key, service_code: 'water', lat: '50.1', long: '8.6' }, 'xml');
+    expect(xml.statusCode, xml.body).toBe(201);
+    expectXml(xml, 'service_requests');
+    expectError(await multipart({ service_code: 'water', address_string: 'Riverside' }), 403);
+    expectError(await multipart({ api_key: key, service_code: 'nope', address_string: 'Riverside' }, 'xml'), 404, 'xml');
+    expectError(await multipart({ api_key: key, service_code: 'water' }), 400);
+    expect(await countCases()).toBe(before + 2);
+  });
+
+  it('answers every refusal, from any layer, in the GeoReport error list', async () => {
+    const good = form({ api_key: key, service_code: 'water', address_string: 'Riverside' });
+    const unsupported = await app.inject({ method: 'POST', url: `${V2}/requests.json`, headers: { 'content-type': 'text/plain' }, payload: good });
+    expectError(unsupported, 415);
+    const unsupportedXml = await app.inject({ method: 'POST', url: `${V2}/requests.xml`, headers: { 'content-type': 'application/octet-stream' }, payload: good });
+    expectError(unsupportedXml, 415, 'xml');
+    const huge = await app.inject({ method: 'POST', url: `${V2}/requests.json`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `${good}&description=${'x'.repeat(2 * 1024 * 1024)}` });
+    expectError(huge, 413);
+    const longId = await get(`/requests/${'C'.repeat(5000)}.json`);
+    expect(longId.statusCode).toBeGreaterThanOrEqual(400);
+    expectError(longId, longId.statusCode);
+    expectError(await get(`/services/${'w'.repeat(5000)}.xml`), (await get(`/services/${'w'.repeat(5000)}.xml`)).statusCode, 'xml');
+    const wrongMethod = await app.inject({ method: 'DELETE', url: `${V2}/services.json` });
+    expectError(wrongMethod, wrongMethod.statusCode);
+    expect([404, 405]).toContain(wrongMethod.statusCode);
+    const badQuery = await get('/requests.json?start_date=yesterday');
+    expectError(badQuery, 400);
   });
 
   it('refuses a revoked key at once', async () => {

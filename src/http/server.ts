@@ -29,7 +29,7 @@ import { directiveHistoryRoutes } from './routes/directive-history.routes.ts';
 import { directiveFilesRoutes } from './routes/directive-files.routes.ts';
 import { casePhotosRoutes } from './routes/case-photos.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
-import { OPEN311_PREFIX, open311Routes, sendOpen311NotFound } from './routes/open311.routes.ts';
+import { OPEN311_PREFIX, open311Routes, sendOpen311FrameworkError, sendOpen311NotFound } from './routes/open311.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.routes.ts';
@@ -61,6 +61,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     genReqId: () => randomUUID(),
     // Fastify's own 503 while closing has a body of its own; the hooks below send ours.
     return503OnClosing: false,
+    // Refusals made before routing (a path parameter over maxParamLength: 414) in the error shape of the door asked.
+    frameworkErrors: (error, request, reply) => (request.url.startsWith(`${OPEN311_PREFIX}/`) ? sendOpen311FrameworkError(request, reply, error) : sendError(request, reply, error)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -79,13 +80,16 @@ function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: u
     const payload = toErrorPayload(error);
     // The specification knows 400 for bad input; the domain's "invalid" (422) is that.
     status = payload.status === 422 ? 400 : payload.status;
-    description = payload.message;
+    description = status === 415 ? 'Send the fields as application/x-www-form-urlencoded or multipart/form-data (JSON is accepted too).' : payload.message;
     if (status >= 500) request.log.error({ err: error }, payload.code);
     if (status === 503) void reply.header('retry-after', '5');
   }
   const errors = [{ code: status, description }];
   return send(reply, formatOfUrl(request.url), status, errors, () => toXml('errors', list('error', errors)));
 }
+
+/** Any refusal made before a route is found (e.g. a path parameter too long), in GeoReport terms. */
+export const sendOpen311FrameworkError = (request: FastifyRequest, reply: FastifyReply, error: unknown) => sendOpen311Error(request, reply, error);
 
 /** The app's not-found handler hands addresses under /open311/v2 here, for a GeoReport 404. */
 export const sendOpen311NotFound = (request: FastifyRequest, reply: FastifyReply) =>
@@ -153,6 +157,14 @@ export const open311Routes = (deps: AppDeps) => async (app: FastifyInstance) => 
     errorResponseBuilder: (_request, context) =>
       new Open311Error(429, `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
   });
+  // The specification posts forms, url-encoded or multipart (clients that send media use
+  // the latter): the fields become the body, files are read and dropped (media_url and
+  // attachments are ignored). A field longer than fieldSize is cut, then refused by its own limit.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fields: 50, fieldSize: 16 * 1024, files: 3, fileSize: 5 * 1024 * 1024, parts: 60 },
+    onFile: async (part) => { part.file.resume(); },
+  });
   // The specification posts forms; JSON is accepted too.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     const fields: Record<string, string> = {};
@@ -211,8 +223,9 @@ export const open311Routes = (deps: AppDeps) => async (app: FastifyInstance) => 
     if (email !== undefined && !Email.safeParse(email).success) throw new Open311Error(400, 'email is not a valid e-mail address.');
     const name = [text('first_name', fields.first_name, 100), text('last_name', fields.last_name, 100)].filter(Boolean).join(' ') || undefined;
     const phone = text('phone', fields.phone, 50);
+    // GeoReport v2: "404 - service_code provided was not found".
     const service = await asOpen311(request.id, (ctx) => open311Service(ctx, serviceCode)).catch((error: unknown) => {
-      if (error instanceof DomainError && error.kind === 'not_found') throw new Open311Error(400, error.message);
+      if (error instanceof DomainError && error.kind === 'not_found') throw new Open311Error(404, error.message);
       throw error;
     });
     const created = await asOpen311(request.id, (ctx) => createCase(ctx, {

@@ -63,7 +63,9 @@ export function errorStatuses(method: string, path: string, op: Operation): Erro
   const hasBody = op.requestBody !== undefined;
   const statuses: ErrorStatus[] = [405, 503];
   if (hasPathParams || hasQuery || hasBody || MUTATIONS.has(method)) statuses.push(400);
-  if (!isPublic) statuses.push(401, 403);
+  // Signing in answers 401 to a wrong e-mail or password.
+  if (!isPublic || (path === '/api/v1/session' && method === 'post')) statuses.push(401);
+  if (!isPublic) statuses.push(403);
   // Objects named in the path, or by id in the body or query, may not exist (or be out of scope).
   if (hasPathParams || hasBody || hasQuery) statuses.push(404);
   if (hasPathParams) statuses.push(414);

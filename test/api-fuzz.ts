@@ -29,6 +29,30 @@ export class Rng {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/** What kind of object a path segment names (the segment before an id, or what a list holds). */
+const KIND_OF_SEGMENT: Record<string, string> = {
+  units: 'units', children: 'units', root: 'units', members: 'people', people: 'people', officials: 'people', cases: 'cases',
+  directives: 'directives', gatherings: 'gatherings', assignments: 'assignments', 'api-keys': 'api-keys', tokens: 'tokens',
+  accounts: 'accounts', questions: 'questions', decisions: 'decisions', 'directive-files': 'directive-files', attachments: 'directive-files',
+  invitees: 'people', track: 'tracking',
+};
+/** What kind of object a field holds, by its name (`receivedByUnitId` → units, `caseIds` → cases). */
+function kindOfField(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const n = name.replace(/Ids?$/, '').toLowerCase();
+  if (/unit|parent|cell|district|region/.test(n)) return 'units';
+  if (/person|assignee|official|invitee|requester/.test(n)) return 'people';
+  for (const kind of ['case', 'directive', 'gathering', 'assignment', 'account', 'question', 'decision', 'key', 'token']) {
+    if (n.endsWith(kind)) return kind === 'key' ? 'api-keys' : `${kind}s`;
+  }
+  return undefined;
+}
+/** The kind of the objects an operation answers with, from its path's last literal segment. */
+export function kindOfPath(path: string): string | undefined {
+  const literal = path.split('/').filter((s) => s && !s.startsWith('{'));
+  return KIND_OF_SEGMENT[literal.at(-1) ?? ''] ?? KIND_OF_SEGMENT[literal.at(-2) ?? ''];
+}
 const STRANGE_STRINGS = ['', ' ', 'null', '0', '-1', '1e309', 'true', '../../etc/passwd', "'; drop table units; --", '<script>x</script>',
   '\u0000', '\u202e', '😀', 'ÅÄÖ 한국어', 'x'.repeat(300), '%00', '{}', '[]', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
 const strangeValue = (rng: Rng): unknown => rng.pick<unknown>([
@@ -43,6 +67,8 @@ export class ApiFuzzer {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly patterns = new Map<string, fc.Arbitrary<string>>();
   private writing = false;
+  /** The kind of object the value being generated names, when known. */
+  private kind: string | undefined;
 
   constructor(readonly document: Json, private readonly options: { exclude?: (op: Operation) => boolean; protectedIds?: Set<string> } = {}) {
     this.operations = Object.entries(document.paths as Record<string, Json>)
@@ -53,12 +79,20 @@ export class ApiFuzzer {
     this.ajv.addSchema({ $id: 'doc', components: document.components }, 'doc');
   }
 
-  /** Adds every UUID found in a value to the pool of known ids. */
-  harvest(value: unknown): void {
+  /** Ids by the kind of object they name, as far as field names and paths tell. */
+  readonly kinds = new Map<string, Set<string>>();
+
+  /** Adds every UUID found in a value to the pool of known ids (`kind`: what a bare `id` names). */
+  harvest(value: unknown, kind?: string): void {
     if (typeof value === 'string') {
-      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) this.ids.add(value);
-    } else if (Array.isArray(value)) for (const v of value) this.harvest(v);
-    else if (value && typeof value === 'object') for (const v of Object.values(value)) this.harvest(v);
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+        this.ids.add(value);
+        if (kind) (this.kinds.get(kind) ?? this.kinds.set(kind, new Set()).get(kind)!).add(value);
+      }
+    } else if (Array.isArray(value)) for (const v of value) this.harvest(v, kind);
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) this.harvest(v, key === 'id' ? kind : kindOfField(key) ?? (typeof v === 'object' ? KIND_OF_SEGMENT[key] ?? kind : undefined));
+    }
   }
 
   /** One request: an operation with typed, mistyped or reused values. */
@@ -68,8 +102,9 @@ export class ApiFuzzer {
     this.writing = operation.method !== 'get';
     const { op } = operation;
     const params = (op.parameters ?? []) as Json[];
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string, offset: number) => {
       const schema = params.find((p) => p.in === 'path' && p.name === name)?.schema ?? { type: 'string' };
+      this.kind = kindOfField(name === 'id' ? undefined : name) ?? KIND_OF_SEGMENT[operation.path.slice(0, offset).split('/').filter(Boolean).at(-1) ?? ''];
       const roll = rng.next();
       let value: unknown;
       if (roll < 0.08) value = strangeValue(rng);
@@ -81,6 +116,7 @@ export class ApiFuzzer {
     const query = new URLSearchParams();
     for (const p of params.filter((x) => x.in === 'query')) {
       if (!(p.required || rng.chance(0.5))) continue;
+      this.kind = kindOfField(p.name);
       const value = rng.chance(0.1) ? strangeValue(rng) : this.value(p.schema ?? {}, rng, 0);
       if (value !== undefined) query.append(p.name, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
     }
@@ -88,6 +124,7 @@ export class ApiFuzzer {
     const qs = query.toString();
     const inject: InjectOptions = { method: operation.method.toUpperCase() as InjectOptions['method'], url: `${path}${qs ? `?${qs}` : ''}` };
     const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+    this.kind = undefined;
     const roll = rng.next();
     if (bodySchema) {
       if (roll < 0.6) inject.payload = this.value(bodySchema, rng, 0) as never;
@@ -140,7 +177,11 @@ export class ApiFuzzer {
         const out: Json = {};
         const required = new Set<string>(schema.required ?? []);
         for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
-          if (required.has(name) || rng.chance(0.5)) out[name] = this.value(sub, rng, depth + 1);
+          if (!(required.has(name) || rng.chance(0.5))) continue;
+          const outer = this.kind;
+          this.kind = kindOfField(name) ?? outer;
+          out[name] = this.value(sub, rng, depth + 1);
+          this.kind = outer;
         }
         return out;
       }
@@ -150,8 +191,11 @@ export class ApiFuzzer {
 
   private string(schema: Json, rng: Rng): string {
     if (schema.format === 'uuid' || /uuid|\bid\b/i.test(schema.description ?? '')) {
-      const pool = [...this.ids].filter((id) => !(this.writing && this.options.protectedIds?.has(id)));
-      if (pool.length && rng.chance(0.85)) return rng.pick(pool);
+      const usable = (ids: Iterable<string>) => [...ids].filter((id) => !(this.writing && this.options.protectedIds?.has(id)));
+      const ofKind = usable(this.kinds.get(this.kind ?? '') ?? []);
+      if (ofKind.length && rng.chance(0.8)) return rng.pick(ofKind);
+      const pool = usable(this.ids);
+      if (pool.length && rng.chance(0.75)) return rng.pick(pool);
       return crypto.randomUUID();
     }
     if (schema.format === 'date-time') return new Date(Date.UTC(2026, rng.int(24), 1 + rng.int(28), rng.int(24))).toISOString();

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { buildSmallTree, run, testClock, type SmallTree } from '../../test/factories.ts';
 import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { ApiFuzzer, Rng } from '../../test/api-fuzz.ts';
+import { ApiFuzzer, kindOfPath, Rng } from '../../test/api-fuzz.ts';
 import { createPerson } from '../domain/people/create-person.ts';
 import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
 import { createCase } from '../domain/cases/create-case.ts';
@@ -50,17 +50,18 @@ beforeAll(async () => {
   }
   // Real objects on both sides of the official's scope: district 0 (inside) and district 3 (outside).
   await sys((ctx) => createCategory(ctx, { code: 'fuzz', name: 'Fuzz', handlingLevel: 'cell', public: true, deadlines: DEADLINES }));
-  const seeded: unknown[] = [tree];
+  const seeded: Record<string, unknown[]> = { people: [], cases: [], 'api-keys': [], directives: [], assignments: [], gatherings: [] };
   for (const [district, cell] of [[tree.districts[0]!, tree.cells[0]!], [tree.districts[3]!, tree.cells[7]!]] as const) {
-    seeded.push(await sys((ctx) => createPerson(ctx, { name: 'Fuzz Person', cellId: cell })));
-    seeded.push(await sys((ctx) => createCase(ctx, { categoryCode: 'fuzz', description: 'Fuzz', urgency: 'low', receivedByUnitId: cell }, 'official')));
-    seeded.push(await sys((ctx) => issueApiKey(ctx, cell, { name: 'fuzz' })));
+    seeded.people!.push(await sys((ctx) => createPerson(ctx, { name: 'Fuzz Person', cellId: cell })));
+    seeded.cases!.push(await sys((ctx) => createCase(ctx, { categoryCode: 'fuzz', description: 'Fuzz', urgency: 'low', receivedByUnitId: cell }, 'official')));
+    seeded['api-keys']!.push(await sys((ctx) => issueApiKey(ctx, cell, { name: 'fuzz' })));
     const directive = await sys((ctx) => createDirective(ctx, { issuerUnitId: district, title: 'Fuzz', body: 'Body', items: [{ title: 'Do', dueAt: '2030-01-01T00:00:00Z' }], target: { kind: 'level', level: 'cell' } }));
     await sys((ctx) => issueDirective(ctx, directive.id));
-    seeded.push(directive, await database.db.selectFrom('assignments').select('id').where('directive_id', '=', directive.id).execute());
+    seeded.directives!.push(directive);
+    seeded.assignments!.push(...await database.db.selectFrom('assignments').select('id').where('directive_id', '=', directive.id).execute());
     const gathering = await sys((ctx) => createGathering(ctx, { kind: 'enlarged', title: 'Fuzz', startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z', conveningUnitId: district, invitees: { rule: 'officials-below', unitId: district } }));
     await sys((ctx) => sendInvitations(ctx, gathering.id));
-    seeded.push(gathering);
+    seeded.gatherings!.push(gathering);
   }
   const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
   // The fuzzing actors and the units above them are kept out of writes, so both stay signed in and in scope.
@@ -74,8 +75,9 @@ beforeAll(async () => {
     exclude: ({ method, path }) => method === 'delete' && path === '/api/v1/session',
     protectedIds,
   });
+  fuzzer.harvest({ units: [tree.root, ...tree.regions, ...tree.districts, ...tree.cells] });
   fuzzer.harvest(seeded);
-  fuzzer.harvest(Object.values(actors).map((a) => [a.personId, a.actor.accountId]));
+  fuzzer.harvest(Object.values(actors).map((a) => ({ personId: a.personId, accountId: a.actor.accountId })));
 });
 afterAll(async () => {
   await app?.close();
@@ -101,7 +103,7 @@ describe(`API fuzz (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, () => {
     }
   });
 
-  it('answers generated requests without a 5xx, with documented statuses, shapes and bodies', async () => {
+  it('answers generated requests without a 5xx, with documented statuses, shapes and bodies', { timeout: Math.max(120_000, RUNS * 300) }, async () => {
     console.log(`API fuzz: seed ${SEED}, ${RUNS} requests over ${fuzzer.operations.length} operations as ${FUZZED.join(' and ')}`);
     const rng = new Rng(SEED);
     const failures: string[] = [];
@@ -120,7 +122,7 @@ describe(`API fuzz (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, () => {
         failures.push(`#${i} as ${role}: ${inject.method} ${inject.url}${payload}${inject.headers ? ` headers=${JSON.stringify(inject.headers)}` : ''}\n    → ${problem}\n    body: ${response.body.slice(0, 400)}`);
       }
       if (contentType.startsWith('application/json') && response.statusCode < 300) {
-        try { fuzzer.harvest(JSON.parse(response.body)); } catch { /* checked above */ }
+        try { fuzzer.harvest(JSON.parse(response.body), kindOfPath(operation.path)); } catch { /* checked above */ }
       }
     }
     console.log(`API fuzz: ${seen.size} operations hit; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; ${failures.length} failures`);

@@ -33,13 +33,15 @@ export interface UploadedFile { filename: string; bytes: Buffer }
  */
 export const formLimits = (fileBytes: number, files: number): FastifyMultipartOptions => ({
   throwFileSizeLimit: false,
-  limits: { fileSize: fileBytes, files, fields: 4, parts: files + 4, fieldSize: 256 * 1024 },
+  limits: { fileSize: fileBytes, files, fields: 4, parts: files + 4, fieldSize: FORM_FIELD_BYTES },
 });
+/** The longest text field of such a form (its JSON). */
+const FORM_FIELD_BYTES = 256 * 1024;
 
 /** The multipart alternative in the OpenAPI document. */
 export const multipartSchema = (form: Pick<JsonWithFilesForm, 'field' | 'filesField'>, json: string, files: { max: number; describe: string }, more: z.ZodRawShape = {}) =>
   z.object({
-    [form.field]: z.string().describe(json),
+    [form.field]: z.string().max(FORM_FIELD_BYTES).describe(json),
     [form.filesField]: z.array(z.file()).max(files.max).optional().describe(files.describe),
     ...more,
   });

@@ -41,7 +41,7 @@ export async function assignCases(ctx: Ctx, input: AssignInput): Promise<AssignR
     .where('id', 'in', ids).orderBy('id').forUpdate().execute());
   const byId = new Map(rows.map((r) => [r.id, r]));
   const officialAt = new Set<string>();
-  if (input.assigneePersonId) {
+  if (input.assigneePersonId && rows.length > 0) {
     const units = [...new Set(rows.map((r) => r.owning_unit_id))];
     const terms = await withSystemScope(ctx, () => ctx.db.selectFrom('official_terms').select('unit_id')
       .where('person_id', '=', input.assigneePersonId!).where('ended_at', 'is', null).where('unit_id', 'in', units).execute());

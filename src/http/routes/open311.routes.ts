@@ -69,7 +69,8 @@ function send(reply: FastifyReply, format: Format, status: number, json: unknown
 
 const formatOfUrl = (url: string): Format => (/\.xml(?:\?|$)/.test(url) ? 'xml' : 'json');
 
-function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+/** A refusal in the GeoReport error format; the app also sends router refusals and 405s under /open311/v2 here. */
+export function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   let status: number;
   let description: string;
   if (error instanceof Open311Error) {

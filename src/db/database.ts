@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { HandleEmptyInListsPlugin, Kysely, PostgresDialect, replaceWithNoncontingentExpression } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -15,6 +15,10 @@ import type { DB } from './schema.ts';
 pg.types.setTypeParser(20, (value) => Number(value));
 
 export type DatabaseKind = 'pglite' | 'postgres';
+
+// PostgreSQL has no `x in ()`: a list that filters down to nothing (ids of which none
+// exist) reads as false (`not in`: true) instead of a syntax error and a 500.
+const plugins = [new HandleEmptyInListsPlugin({ strategy: replaceWithNoncontingentExpression })];
 
 /**
  * The extensions the migrations create (pg_trgm: directory search). PGlite loads an
@@ -71,7 +75,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const mutex = new Mutex();
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex), plugins });
     return {
       kind: 'pglite',
       db,
@@ -101,7 +105,7 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
   pool.on('error', () => {});
   // A checked-out client can see the same error between two queries of a transaction.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins });
   return {
     kind: 'postgres',
     db,

@@ -220,6 +220,15 @@ describe('POST /cases/assign', () => {
     // Repeated ids count once.
     expect((await assign('cellSecretary', [c.id, c.id], deputy)).json).toMatchObject({ changed: 1, items: [{ id: c.id }] });
   });
+
+  it('answers 404 when no listed case exists, with an assignee or without (never a 500 from an empty list)', async () => {
+    const ghosts = ['01900000-0000-7000-8000-0000000000a1', '01900000-0000-7000-8000-0000000000a2'];
+    for (const assignee of [deputy, null]) {
+      const missing = await assign('cellSecretary', ghosts, assignee);
+      expect(missing.status, JSON.stringify(missing.json)).toBe(404);
+      expect(missing.json.error).toMatchObject({ code: 'case_not_found', details: { failures: ghosts.map((caseId) => ({ caseId, reason: 'case_not_found' })) } });
+    }
+  });
 });
 
 describe('merging by reference', () => {

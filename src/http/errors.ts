@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorKind } from '../domain/errors.ts';
@@ -20,10 +22,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
 
 /**
  * A refusal of the request itself, with a status the domain's kinds do not cover:
- * a multipart upload is checked by its route, not by a schema.
+ * a multipart upload is checked by its route, not by a schema; a method the path has
+ * no route for (405).
  */
 export class RequestRefused extends Error {
-  constructor(readonly status: 400 | 413 | 415, readonly code: string, message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(readonly status: 400 | 405 | 413 | 414 | 415, readonly code: string, message: string, readonly details: Record<string, unknown> = {}) {
     super(message);
   }
 }
@@ -65,6 +68,19 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return { status: 413, code: 'too_many_parts', message: 'The upload has more parts than allowed.', details: {} };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 415, code: 'unsupported_media_type', message: 'The body is not multipart/form-data with a boundary.', details: {} };
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+      return { status: 400, code: 'malformed_json', message: 'A form field declared as JSON is not valid JSON.', details: {} };
+    case 'FST_PROTO_VIOLATION':
+      return { status: 400, code: 'bad_field_name', message: 'A form field has a name that is not allowed.', details: {} };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'bad_content_length', message: 'The body is not as long as its Content-Length says.', details: {} };
+    // The router's refusals, before any route runs. The path is not echoed: it may hold a token.
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, code: 'parameter_too_long', message: 'A part of the address is longer than any id or token.', details: {} };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'bad_url', message: 'The address is not valid (bad percent-encoding).', details: {} };
     case 'FST_ERR_RATE_LIMIT_EXCEEDED':
       return { status: 429, code: 'rate_limited', message: fe.message, details: {} };
   }
@@ -94,4 +110,21 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     .code(payload.status)
     .type('application/json')
     .send({ error: { code: payload.code, message: payload.message, details: payload.details } });
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (malformed, headers
+ * too large, too slow) never reaches a route; its answer still has the error shape.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large', 'The request headers are too large.']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout', 'The request took too long to arrive.']
+      : [400, 'bad_request', 'The request could not be read as HTTP.'];
+  const body = JSON.stringify({ error: { code, message, details: {} } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }

@@ -6,13 +6,14 @@ import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { PublicLimits } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
-import { sendError } from './errors.ts';
+import { allowedMethods } from './allowed-methods.ts';
+import { clientErrorHandler, RequestRefused, sendError } from './errors.ts';
 import { swaggerOptions } from './openapi.ts';
 import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
@@ -29,7 +30,7 @@ import { directiveHistoryRoutes } from './routes/directive-history.routes.ts';
 import { directiveFilesRoutes } from './routes/directive-files.routes.ts';
 import { casePhotosRoutes } from './routes/case-photos.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
-import { OPEN311_PREFIX, open311Routes, sendOpen311FrameworkError, sendOpen311NotFound } from './routes/open311.routes.ts';
+import { OPEN311_PREFIX, open311Routes, sendOpen311Error, sendOpen311NotFound } from './routes/open311.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.routes.ts';
@@ -54,6 +55,9 @@ export interface ServerOptions extends AppDeps {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const deps: AppDeps = { database: options.database, clock: options.clock };
   if (options.testClock && options.testClock.clock !== options.clock) throw new Error('The test clock must be the server\'s clock.');
+  // Open311 answers refusals in its own format; everything else in the API's.
+  const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) =>
+    (request.url.startsWith(`${OPEN311_PREFIX}/`) ? sendOpen311Error(request, reply, error) : sendError(request, reply, error));
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: BODY_LIMIT,
@@ -61,14 +65,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     genReqId: () => randomUUID(),
     // Fastify's own 503 while closing has a body of its own; the hooks below send ours.
     return503OnClosing: false,
-    // Refusals made before routing (a path parameter over maxParamLength: 414) in the error shape of the door asked.
-    frameworkErrors: (error, request, reply) => (request.url.startsWith(`${OPEN311_PREFIX}/`) ? sendOpen311FrameworkError(request, reply, error) : sendError(request, reply, error)),
+    // The router's refusals (a parameter over maxParamLength, a bad URL) and Node's HTTP
+    // parser's come before any route or hook: they get the error shape too.
+    frameworkErrors: (error, request, reply) => refuse(request, reply, error),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   const web = await webApp(options.webRoot);
   app.setNotFoundHandler((request, reply) => {
+    // A known path asked with a method it has no route for: 405, naming those it has.
+    const allow = allowedMethods(routeTable, request.url.split('?')[0]!);
+    if (allow.length > 0) {
+      void reply.header('allow', allow.join(', '));
+      return refuse(request, reply, new RequestRefused(405, 'method_not_allowed', `${request.method} is not allowed here; this address answers ${allow.join(', ')}.`, { allow }));
+    }
     if (request.url.startsWith(`${OPEN311_PREFIX}/`)) return sendOpen311NotFound(request, reply);
     // The web app routes in the browser: any page address it owns gets its shell.
     if (web && request.method === 'GET' && !request.url.startsWith(API_PREFIX) && (request.headers.accept ?? '').includes('text/html')) {

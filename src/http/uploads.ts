@@ -43,8 +43,21 @@ export async function receiveFiles<N extends string>(request: FastifyRequest, na
     return uploads;
   } catch (error) {
     await uploads.remove();
-    throw error;
+    throw malformedForm(error);
   }
+}
+
+/**
+ * The multipart parser's refusals of a malformed form (no boundary, cut short, a bad
+ * part header) are plain errors: a 400 in the error shape, not a 500.
+ */
+function malformedForm(error: unknown): unknown {
+  const e = error as { code?: unknown; statusCode?: unknown };
+  if (error instanceof Error && !(error instanceof RequestRefused) && e.code === undefined && e.statusCode === undefined
+    && /multipart|boundary|part header|end of form/i.test(error.message)) {
+    return new RequestRefused(400, 'malformed_multipart', 'The multipart/form-data body is malformed (no boundary, a bad part header, or cut short).');
+  }
+  return error;
 }
 
 const invalidPart = (field: string, message: string) =>
@@ -67,6 +80,15 @@ export interface FormInMemory<F extends string> {
 export async function receiveFormInMemory<F extends string>(request: FastifyRequest, spec: { fields: readonly F[]; files: string }): Promise<FormInMemory<F>> {
   const form: FormInMemory<F> = { fields: {}, files: [] };
   const expected = `the fields ${spec.fields.join(', ')} and files in ${spec.files}`;
+  try {
+    await readForm(request, spec, form, expected);
+  } catch (error) {
+    throw malformedForm(error);
+  }
+  return form;
+}
+
+async function readForm<F extends string>(request: FastifyRequest, spec: { fields: readonly F[]; files: string }, form: FormInMemory<F>, expected: string) {
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       if (part.fieldname !== spec.files) {
@@ -84,5 +106,4 @@ export async function receiveFormInMemory<F extends string>(request: FastifyRequ
     if (part.valueTruncated) throw new RequestRefused(413, 'body_too_large', `The ${name} field is larger than allowed.`, { field: name });
     form.fields[name] = part.value;
   }
-  return form;
 }

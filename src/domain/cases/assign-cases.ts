@@ -41,9 +41,8 @@ export async function assignCases(ctx: Ctx, input: AssignInput): Promise<AssignR
     .where('id', 'in', ids).orderBy('id').forUpdate().execute());
   const byId = new Map(rows.map((r) => [r.id, r]));
   const officialAt = new Set<string>();
-  const units = [...new Set(rows.map((r) => r.owning_unit_id))];
-  // No case found, no units: `in ()` is not SQL (every case then fails as not found below).
-  if (input.assigneePersonId && units.length > 0) {
+  if (input.assigneePersonId && rows.length > 0) {
+    const units = [...new Set(rows.map((r) => r.owning_unit_id))];
     const terms = await withSystemScope(ctx, () => ctx.db.selectFrom('official_terms').select('unit_id')
       .where('person_id', '=', input.assigneePersonId!).where('ended_at', 'is', null).where('unit_id', 'in', units).execute());
     for (const t of terms) officialAt.add(t.unit_id);

@@ -70,7 +70,8 @@ function send(reply: FastifyReply, format: Format, status: number, json: unknown
 
 const formatOfUrl = (url: string): Format => (/\.xml(?:\?|$)/.test(url) ? 'xml' : 'json');
 
-function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+/** A refusal in the GeoReport error format; the app also sends router refusals and 405s under /open311/v2 here. */
+export function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   let status: number;
   let description: string;
   if (error instanceof Open311Error) {
@@ -88,8 +89,6 @@ function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: u
   return send(reply, formatOfUrl(request.url), status, errors, () => toXml('errors', list('error', errors)));
 }
 
-/** Any refusal made before a route is found (e.g. a path parameter too long), in GeoReport terms. */
-export const sendOpen311FrameworkError = (request: FastifyRequest, reply: FastifyReply, error: unknown) => sendOpen311Error(request, reply, error);
 
 /** The app's not-found handler hands addresses under /open311/v2 here, for a GeoReport 404. */
 export const sendOpen311NotFound = (request: FastifyRequest, reply: FastifyReply) =>

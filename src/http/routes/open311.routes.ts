@@ -89,7 +89,6 @@ export function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, e
   return send(reply, formatOfUrl(request.url), status, errors, () => toXml('errors', list('error', errors)));
 }
 
-
 /** The app's not-found handler hands addresses under /open311/v2 here, for a GeoReport 404. */
 export const sendOpen311NotFound = (request: FastifyRequest, reply: FastifyReply) =>
   sendOpen311Error(request, reply, new Open311Error(404, `There is no ${request.method} ${request.url.split('?')[0]}.`));

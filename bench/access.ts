@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { chainPendingEvents, verifyAuditChain } from '../src/domain/audit/audit-chain.ts';
+import { chainPendingEvents, verifyAudit } from '../src/domain/audit/audit-chain.ts';
 import { applyScope, systemActor, transact, type Actor, type Ctx } from '../src/domain/context.ts';
 import { loadDemo } from '../src/domain/demo/seed-demo.ts';
 import { defaultShape } from '../src/domain/demo/generate-demo.ts';
@@ -121,7 +121,7 @@ async function main() {
   chainMs = performance.now() - chainMs;
   log('verifying');
   let verifyMs = performance.now();
-  const verified = await verifyAuditChain(database.db, 50_000);
+  const verified = await transact(database, systemActor('bench:verify'), systemClock, (ctx) => verifyAudit(ctx, 50_000));
   verifyMs = performance.now() - verifyMs;
   if (!verified.ok) throw new Error(`verification failed: ${JSON.stringify(verified.firstBroken)}`);
   await database.close();

@@ -2,6 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../platform/clock.ts';
+import { recordAudit } from './audit/record-audit.ts';
+import { AccessDenied } from './errors.ts';
 
 /** Who is acting, and the part of the tree they act on. */
 export interface Actor {
@@ -39,17 +41,42 @@ export type ReadCtx = Ctx;
  * no BYPASSRLS) with the actor's scope set for row-level security. Both settings
  * are transaction-local, so nothing carries over to the next transaction on the
  * same connection. Everything written, audit events included, commits together.
+ * A refusal (`AccessDenied`) rolls the transaction back and is then written to
+ * the trail in one of its own.
  */
-export function transact<T>(
+export async function transact<T>(
   database: Database,
   actor: Actor,
   clock: Clock,
   fn: (ctx: Ctx) => Promise<T>,
   requestId?: string,
 ): Promise<T> {
-  return database.db.transaction().execute(async (db) => {
+  try {
+    return await database.db.transaction().execute(async (db) => {
+      await applyScope(db, actor);
+      return fn({ db, actor, clock, requestId });
+    });
+  } catch (error) {
+    if (error instanceof AccessDenied) await recordRefusal(database, actor, clock, error, requestId);
+    throw error;
+  }
+}
+
+/**
+ * The one audited path for refusals: `access.denied`, in a transaction of its own
+ * (the refused one rolls back), naming what was refused and where (`context`: the
+ * HTTP method and route, say). If it cannot be written the caller fails rather than
+ * refuse unrecorded.
+ */
+export async function recordRefusal(
+  database: Database, actor: Actor, clock: Clock, refusal: AccessDenied, requestId?: string, context: Record<string, unknown> = {},
+): Promise<void> {
+  await database.db.transaction().execute(async (db) => {
     await applyScope(db, actor);
-    return fn({ db, actor, clock, requestId });
+    await recordAudit({ db, actor, clock, requestId }, {
+      action: 'access.denied', targetType: 'organization',
+      details: { what: refusal.what, ...(refusal.id ? { id: refusal.id } : {}), action: refusal.action, ...context },
+    });
   });
 }
 

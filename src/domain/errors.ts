@@ -1,14 +1,19 @@
 /** What went wrong, in terms a caller can act on; the transports map `kind` to a status. */
 export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable';
 
+/** A refusal for lack of right is never a plain DomainError: it is an `AccessDenied`, which is audited. */
+export type PlainErrorKind = Exclude<ErrorKind, 'forbidden'>;
+
 export class DomainError extends Error {
+  readonly kind: ErrorKind;
   constructor(
-    readonly kind: ErrorKind,
+    kind: PlainErrorKind,
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+    this.kind = kind;
   }
 }
 
@@ -22,16 +27,30 @@ export const conflict = (code: string, message: string, details: Record<string, 
   new DomainError('conflict', code, message, details);
 
 /**
- * Refused for lack of scope. It reads exactly like a missing object — the caller
- * learns nothing about what lies outside their part of the tree — but the transport
- * records it in the audit trail.
+ * Refused for lack of right: the only way a refusal is thrown, so that every one is
+ * written to the audit trail (`access.denied`, in a transaction of its own: see
+ * `transact()`). Outside what the actor may read it reads exactly like a missing
+ * object — the caller learns nothing about what lies outside their part of the tree;
+ * inside it, a 403.
  */
 export class AccessDenied extends DomainError {
-  /** `more` words a refusal of a batch: its own message, and details listing each refused item. */
+  override readonly kind: ErrorKind;
+  /**
+   * `more` words a refusal of a batch: its own message, and details listing each refused item.
+   * `more.looksLike` is the answer a missing object gets where that is not the usual
+   * 404 `<what>_not_found` (an id in a body that names nothing is a 422, say).
+   */
   constructor(readonly what: string, readonly id: string, readonly action: string, readonly visible = false,
-    more: { message?: string; details?: Record<string, unknown> } = {}) {
-    super(visible ? 'forbidden' : 'not_found', visible ? 'forbidden' : `${what}_not_found`,
-      more.message ?? (visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`),
-      { ...(visible ? { action } : { id }), ...more.details });
+    more: { message?: string; details?: Record<string, unknown>; code?: string; looksLike?: DomainError } = {}) {
+    const face = visible ? undefined : more.looksLike;
+    super(face ? (face.kind === 'forbidden' ? 'not_found' : face.kind) : 'not_found',
+      face?.code ?? more.code ?? (visible ? 'forbidden' : `${what}_not_found`),
+      face?.message ?? more.message ?? (visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`),
+      face?.details ?? { ...(visible ? { action } : { id }), ...more.details });
+    this.kind = visible ? 'forbidden' : face?.kind ?? 'not_found';
   }
 }
+
+/** A refusal that depends on who asks, not on a target (operator tools, account-only actions): always a 403. */
+export const forbidden = (action: string, message: string, code = 'forbidden') =>
+  new AccessDenied('action', '', action, true, { message, code });

@@ -1,8 +1,7 @@
 import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, csrfMatches } from '../domain/accounts/sessions.ts';
-import { recordAudit } from '../domain/audit/record-audit.ts';
-import { applyScope, transact, type Actor, type Ctx } from '../domain/context.ts';
+import { applyScope, recordRefusal, type Actor, type Ctx } from '../domain/context.ts';
 import { AccessDenied, DomainError } from '../domain/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -53,27 +52,22 @@ export async function inRequest<T>(deps: AppDeps, request: FastifyRequest, fn: (
       if (credentials.viaCookie && WRITE_METHODS.has(request.method)) {
         const given = request.headers[CSRF_HEADER];
         if (!csrfMatches(auth.csrfToken, typeof given === 'string' ? given : undefined)) {
-          throw new DomainError('forbidden', 'csrf_failed', `A change made with the session cookie needs the ${CSRF_HEADER} header from sign-in.`);
+          throw new AccessDenied('session', '', 'write_with_cookie', true, {
+            code: 'csrf_failed', message: `A change made with the session cookie needs the ${CSRF_HEADER} header from sign-in.`,
+          });
         }
       }
       await applyScope(db, auth.actor);
       return fn({ db, actor: auth.actor, clock: deps.clock, requestId: request.id });
     });
   } catch (error) {
-    if ((error instanceof AccessDenied || (error instanceof DomainError && error.code === 'csrf_failed')) && request.actor) {
-      await recordDenial(deps, request, request.actor, error);
+    if (error instanceof AccessDenied && request.actor) {
+      await recordRefusal(deps.database, request.actor, deps.clock, error, request.id, {
+        method: request.method, route: request.routeOptions.url ?? request.url,
+      });
     }
     throw error;
   }
-}
-
-async function recordDenial(deps: AppDeps, request: FastifyRequest, actor: Actor, error: DomainError) {
-  const denied = error instanceof AccessDenied ? { what: error.what, id: error.id, action: error.action } : { reason: error.code };
-  await transact(deps.database, actor, deps.clock, (ctx) =>
-    recordAudit(ctx, {
-      action: 'access.denied', targetType: 'organization',
-      details: { ...denied, method: request.method, route: request.routeOptions.url ?? request.url },
-    }), request.id).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a denial'));
 }
 
 /** A read: the result is the response body. */

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { chainPendingEvents, verifyAuditChain } from '../../domain/audit/audit-chain.ts';
+import { chainPendingEvents, verifyAudit } from '../../domain/audit/audit-chain.ts';
+import { cliActor, transact } from '../../domain/context.ts';
+import { systemClock } from '../../platform/clock.ts';
 import { openMigrated } from '../open.ts';
 
 export function registerAuditCommands(program: Command) {
@@ -16,7 +18,7 @@ export function registerAuditCommands(program: Command) {
         // Events written since the server last chained are linked first, so all are checked.
         while ((await chainPendingEvents(database.db)) > 0) { /* next batch */ }
         const started = Date.now();
-        const result = await verifyAuditChain(database.db);
+        const result = await transact(database, cliActor(), systemClock, (ctx) => verifyAudit(ctx));
         const seconds = (Date.now() - started) / 1000;
         if (result.ok) {
           console.log(`The audit trail is intact: ${result.checked} events verified in ${seconds.toFixed(1)} s.`);

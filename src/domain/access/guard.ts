@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { withSystemScope } from '../context.ts';
-import { AccessDenied } from '../errors.ts';
-import type { Placed, PlacedPerson } from './policy.ts';
+import { AccessDenied, forbidden } from '../errors.ts';
+import { operatorPolicy, type OperatorAction, type Placed, type PlacedPerson } from './policy.ts';
 
 /**
  * Where a unit sits in the tree, read past row-level security: the policy needs
@@ -28,6 +28,19 @@ export async function placePerson(ctx: Ctx, personId: string): Promise<PlacedPer
  */
 export function authorize(allowed: boolean, readable: boolean, what: string, id: string, action: string): void {
   if (!allowed) throw new AccessDenied(what, id, action, readable);
+}
+
+const OPERATOR_REFUSALS: Record<OperatorAction, string> = {
+  configure_categories: 'Categories are configured by administrators.',
+  import_organization: 'Importing is for administrators.',
+  verify_audit: 'Verifying the trail is for administrators.',
+  move_test_clock: 'Moving the test clock is for administrators.',
+  read_audit: 'The audit trail is for administrators and officials.',
+};
+
+/** Refuses (403, audited) unless the actor may use this tool of the installation. */
+export function authorizeOperator(ctx: Ctx, action: OperatorAction): void {
+  if (!operatorPolicy[action](ctx.actor)) throw forbidden(action, OPERATOR_REFUSALS[action]);
 }
 
 /**

@@ -61,6 +61,20 @@ export function unitAbilities(actor: Actor, unit: Placed): UnitAbilities {
   };
 }
 
+/**
+ * Tools and settings of the whole installation — not of a place in the tree — and who
+ * may use them. Each refusal is a 403 (`forbidden()`), audited like any other.
+ */
+export const operatorPolicy = {
+  configure_categories: (actor: Actor) => actor.isAdmin,
+  import_organization: (actor: Actor) => actor.isAdmin,
+  verify_audit: (actor: Actor) => actor.isAdmin,
+  move_test_clock: (actor: Actor) => actor.isAdmin,
+  /** The trail (each event then filtered by scope): administrators and officials. */
+  read_audit: (actor: Actor) => actor.isAdmin || actor.officialUnitIds.length > 0,
+};
+export type OperatorAction = keyof typeof operatorPolicy;
+
 /** A person, placed by their current cell. */
 export interface PlacedPerson { id: string; cell: Placed }
 

@@ -3,7 +3,7 @@ import { newId } from '../../platform/ids.ts';
 import { personPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
-import { AccessDenied, conflict, DomainError, notFound } from '../errors.ts';
+import { AccessDenied, conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import { placePerson } from '../access/guard.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -36,7 +36,7 @@ export async function createAccount(ctx: Ctx, input: { personId: string; email: 
 
 /** Changes the actor's own password; every other session of the account ends. */
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepSessionId?: string): Promise<void> {
-  if (!ctx.actor.accountId) throw new DomainError('forbidden', 'no_account', 'Only an account has a password.');
+  if (!ctx.actor.accountId) throw forbidden('change_password', 'Only an account has a password.', 'no_account');
   const account = await ctx.db.selectFrom('accounts').select(['password_hash', 'email']).where('id', '=', ctx.actor.accountId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
     throw new DomainError('invalid', 'wrong_password', 'The current password is wrong.', { field: 'currentPassword' });

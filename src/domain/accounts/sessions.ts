@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { applyScope, systemActor, transact, type Actor, type Ctx } from '../context.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { DomainError, forbidden, notFound } from '../errors.ts';
 import { checkThrottle, clearFailures, recordFailure } from './sign-in-throttle.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 
@@ -119,7 +119,7 @@ export async function signOut(ctx: Ctx, token: string): Promise<void> {
 
 /** A named, revocable bearer token for an API client. */
 export async function createApiToken(ctx: Ctx, input: { name: string; expiresInDays?: number | undefined }) {
-  if (!ctx.actor.accountId) throw new DomainError('forbidden', 'no_account', 'Only an account can hold API tokens.');
+  if (!ctx.actor.accountId) throw forbidden('create_api_token', 'Only an account can hold API tokens.', 'no_account');
   const expiresAt = input.expiresInDays ? new Date(ctx.clock.now().getTime() + input.expiresInDays * 86_400_000) : null;
   const { id, token, expiresAt: expires } = await openSession(ctx, ctx.actor.accountId, 'api', input.name, expiresAt);
   await recordAudit(ctx, { action: 'token.create', targetType: 'account', targetId: ctx.actor.accountId, details: { tokenId: id, name: input.name } });

@@ -6,7 +6,9 @@ import { addMembers, buildSmallTree, run, type SmallTree } from '../../../test/f
 import { moveUnit } from '../org/move-unit.ts';
 import { renameUnit } from '../org/rename-unit.ts';
 import { transferPerson } from '../people/transfer-person.ts';
-import { chainPendingEvents, verifyAuditChain } from './audit-chain.ts';
+import { chainPendingEvents, verifyAudit } from './audit-chain.ts';
+
+const verifyAuditChain = (_db: unknown, pageSize?: number) => run(database, (ctx) => verifyAudit(ctx, pageSize));
 
 let database: Database;
 let tree: SmallTree;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { authorizeOperator } from '../access/guard.ts';
+import type { Ctx } from '../context.ts';
 
 /**
  * The audit trail is hash-chained in commit order, shortly after commit, by one
@@ -64,18 +66,20 @@ export interface VerifyResult {
   unchained: number;
 }
 
-/** Walks the whole chain in order, recomputing every link. Needs an administrator's scope. */
-export async function verifyAuditChain(db: Kysely<DB>, pageSize = 20_000): Promise<VerifyResult> {
+/**
+ * `audit verify`: walks the whole chain in order, recomputing every link — a command
+ * like any other, in the actor's transaction and under their scope (administrators).
+ */
+export async function verifyAudit(ctx: Ctx, pageSize = 20_000): Promise<VerifyResult> {
+  authorizeOperator(ctx, 'verify_audit');
+  const db = ctx.db;
   let checked = 0;
   let expectedSeq = 1;
   let prev = GENESIS;
   for (;;) {
-    const page = await db.transaction().execute(async (trx) => {
-      await sql`select set_config('role', 'mainstay_app', true), set_config('mainstay.admin', 'true', true)`.execute(trx);
-      return (await sql<{ id: number; chain_seq: number; prev_hash: string; hash: string; content: string }>`
+    const page = (await sql<{ id: number; chain_seq: number; prev_hash: string; hash: string; content: string }>`
         select e.id, e.chain_seq, e.prev_hash, e.hash, mainstay_audit_content(e) as content
-          from audit_events e where e.chain_seq >= ${expectedSeq} order by e.chain_seq limit ${pageSize}`.execute(trx)).rows;
-    });
+          from audit_events e where e.chain_seq >= ${expectedSeq} order by e.chain_seq limit ${pageSize}`.execute(db)).rows;
     for (const e of page) {
       const broken = (reason: string): VerifyResult => ({ ok: false, checked, firstBroken: { id: e.id, chainSeq: e.chain_seq, reason }, unchained: 0 });
       if (e.chain_seq !== expectedSeq) return broken(`event ${expectedSeq} of the chain is missing`);
@@ -87,9 +91,6 @@ export async function verifyAuditChain(db: Kysely<DB>, pageSize = 20_000): Promi
     }
     if (page.length < pageSize) break;
   }
-  const unchained = await db.transaction().execute(async (trx) => {
-    await sql`select set_config('role', 'mainstay_app', true), set_config('mainstay.admin', 'true', true)`.execute(trx);
-    return Number((await sql<{ n: number }>`select count(*)::int as n from audit_events where chain_seq is null`.execute(trx)).rows[0]!.n);
-  });
+  const unchained = Number((await sql<{ n: number }>`select count(*)::int as n from audit_events where chain_seq is null`.execute(db)).rows[0]!.n);
   return { ok: true, checked, unchained };
 }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { placePerson, placeUnit } from '../access/guard.ts';
+import { authorizeOperator, placePerson, placeUnit } from '../access/guard.ts';
 import { inScope, personPolicy, unitPolicy } from '../access/policy.ts';
 import type { ReadCtx } from '../context.ts';
-import { AccessDenied, DomainError } from '../errors.ts';
+import { AccessDenied } from '../errors.ts';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../pagination.ts';
 
 export interface AuditItem {
@@ -35,9 +35,7 @@ export async function listAudit(ctx: ReadCtx, input: PageRequest & { entity?: st
       throw new AccessDenied('entity', input.entity, 'read_audit', readable);
     }
   }
-  if (!ctx.actor.isAdmin && ctx.actor.officialUnitIds.length === 0) {
-    throw new DomainError('forbidden', 'forbidden', 'The audit trail is for administrators and officials.');
-  }
+  authorizeOperator(ctx, 'read_audit');
   const limit = input.limit ?? DEFAULT_LIMIT;
   const after = decodeCursor(input.cursor, 1);
   let query = ctx.db.selectFrom('audit_events')

@@ -1,3 +1,4 @@
+import { inScope, type Placed } from '../access/policy.ts';
 import type { Actor } from '../context.ts';
 
 /** A case as the policy sees it: the path of its owner and of every unit that owned it. */
@@ -12,6 +13,10 @@ export const casePolicy = {
   act: (actor: Actor, c: PlacedCase) => meets(actor, c.ownerPath),
   /** The requester's name and contacts: only along the owning unit's chain of ancestors. */
   readRequester: (actor: Actor, c: PlacedCase) => meets(actor, c.ownerPath) || (c.requesterPersonId !== null && c.requesterPersonId === actor.personId),
+  /** At the staff door, an official (or administrator) files on someone's behalf; anyone else files their own request. */
+  staffChannel: (actor: Actor): 'official' | 'member' => (actor.isAdmin || actor.officialUnitIds.length > 0 ? 'official' : 'member'),
+  /** The unit whose triage queue a staff intake names: one the actor acts in (a member: their own cell). */
+  receiveIn: (actor: Actor, unit: Placed) => inScope(actor, unit) || unit.id === actor.cellId,
 };
 
 export const placedCase = (row: { owner_path: string[]; involved_path: string[]; requester_person_id: string | null }): PlacedCase =>

@@ -1,7 +1,8 @@
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
-import { conflict, DomainError, invalid } from '../errors.ts';
+import { conflict, invalid } from '../errors.ts';
+import { authorizeOperator } from '../access/guard.ts';
 import { loadLevels } from '../org/levels.ts';
 import type { Deadlines, Urgency } from '../../db/schema-cases.ts';
 
@@ -22,7 +23,7 @@ export interface CategoryView {
 
 /** Administrators configure what people may bring and how fast each kind must be handled. */
 export async function createCategory(ctx: Ctx, input: CategoryInput): Promise<CategoryView> {
-  if (!ctx.actor.isAdmin) throw new DomainError('forbidden', 'forbidden', 'Categories are configured by administrators.');
+  authorizeOperator(ctx, 'configure_categories');
   const level = (await loadLevels(ctx.db)).byKey(input.handlingLevel);
   for (const urgency of URGENCIES) {
     const d = input.deadlines[urgency];

@@ -3,9 +3,10 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
-import { invalid } from '../errors.ts';
+import { AccessDenied, invalid } from '../errors.ts';
 import type { Urgency } from '../../db/schema-cases.ts';
 import { addCaseEvents, newReference, unitPath } from './case.queries.ts';
+import { casePolicy } from './case-policy.ts';
 import { storeCasePhotos } from './case-photos.ts';
 import { categoryByCode } from './categories.ts';
 import { freshDeadlines } from './deadlines.ts';
@@ -51,9 +52,18 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
   if (channel !== 'official' && !category.public) {
     throw invalid('unknown_category', `There is no category "${input.categoryCode}".`, { field: 'categoryCode', code: input.categoryCode });
   }
-  // A unit the caller names must exist; a default one was just read (or is the actor's own).
+  // A unit the caller names must exist — and at the staff door be one the actor acts in,
+  // refused exactly as a missing one (the public form and an API key may name any unit).
   const named = input.receivedByUnitId;
-  if (named && !(await unitPath(ctx, named))) throw invalid('unknown_unit', 'The receiving unit does not exist.', { field: 'receivedByUnitId' });
+  if (named) {
+    const unit = await unitPath(ctx, named);
+    const missing = invalid('unknown_unit', 'The receiving unit does not exist.', { field: 'receivedByUnitId' });
+    if (!unit) throw missing;
+    const staff = channel === 'official' || channel === 'member';
+    if (staff && !casePolicy.receiveIn(ctx.actor, { id: unit.id, ancestorIds: unit.ancestor_ids })) {
+      throw new AccessDenied('unit', named, 'receive_case', false, { looksLike: missing });
+    }
+  }
   const receivedBy = named ?? await defaultReceiver(ctx, channel);
   const routing = await routeCase(ctx, {
     lat: input.lat, long: input.long, address: input.address, receivedByUnitId: receivedBy, handlingDepth: category.handling_depth,
@@ -94,6 +104,9 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
   if (message) await enqueueMessage(ctx.db, message, now);
   return { id, reference, trackingToken, owningUnitId: routing.owningUnitId };
 }
+
+/** The staff door (`POST /api/v1/cases`): the policy says whether this is an official's filing or a member's own. */
+export const fileCase = (ctx: Ctx, input: CreateCaseInput) => createCase(ctx, input, casePolicy.staffChannel(ctx.actor));
 
 /** Where a case comes in when the caller names no unit: an official's own unit, a member's cell, else the root. */
 async function defaultReceiver(ctx: Ctx, channel: Channel): Promise<string> {

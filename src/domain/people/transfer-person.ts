@@ -1,5 +1,5 @@
 import { authorize, placePerson } from '../access/guard.ts';
-import { inScope, personPolicy, unitPolicy } from '../access/policy.ts';
+import { inScope, personPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
 import { AccessDenied, conflict, notFound } from '../errors.ts';
@@ -10,6 +10,9 @@ import { assertOpenCell } from './person.queries.ts';
 export async function transferPerson(ctx: Ctx, personId: string, input: { cellId: string }): Promise<void> {
   const placed = await placePerson(ctx, personId);
   if (!placed || !personPolicy.read(ctx.actor, placed)) throw new AccessDenied('person', personId, 'transfer');
+  // The person's side first: whoever may not move this person at all learns nothing
+  // about the target cell (a 403 for a real one and a 404 for none was an oracle).
+  authorize(inScope(ctx.actor, placed.cell), true, 'person', personId, 'transfer');
   const person = await ctx.db.selectFrom('people').selectAll().where('id', '=', personId).forNoKeyUpdate().executeTakeFirst();
   if (!person) throw notFound('person', personId);
   if (person.cell_id === input.cellId) {
@@ -22,7 +25,8 @@ export async function transferPerson(ctx: Ctx, personId: string, input: { cellId
   const current = { id: personId, cell: { id: from.id, ancestorIds: from.ancestor_ids } };
   // Both ends must be in the actor's scope: the person's current cell, and the target.
   authorize(inScope(ctx.actor, current.cell), personPolicy.read(ctx.actor, current), 'person', personId, 'transfer');
-  authorize(personPolicy.transfer(ctx.actor, current, target), unitPolicy.read(ctx.actor, target), 'unit', to.id, 'transfer');
+  // A target outside the scope reads as a missing one, as lockPaths answers for none.
+  authorize(personPolicy.transfer(ctx.actor, current, target), false, 'unit', to.id, 'transfer');
   await assertOpenCell(ctx.db, to);
   const now = ctx.clock.now();
   await ctx.db

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { verifyAuditChain } from '../../domain/audit/audit-chain.ts';
+import { verifyAudit } from '../../domain/audit/audit-chain.ts';
 import { listAudit } from '../../domain/audit/list-audit.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { read, type AppDeps } from '../request-context.ts';
 import { errorResponses, Id, PageQuery, pageOf } from '../schemas.ts';
 
@@ -34,10 +33,5 @@ export const auditRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
         ...errorResponses,
       },
     },
-  }, async (request) => {
-    await read(deps, request, async (ctx) => {
-      if (!ctx.actor.isAdmin) throw new DomainError('forbidden', 'forbidden', 'Verifying the trail is for administrators.');
-    });
-    return verifyAuditChain(deps.database.db);
-  });
+  }, (request) => read(deps, request, (ctx) => verifyAudit(ctx)));
 };

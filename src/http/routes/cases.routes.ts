@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCategory, listCategories, URGENCIES } from '../../domain/cases/categories.ts';
-import { createCase } from '../../domain/cases/create-case.ts';
+import { fileCase } from '../../domain/cases/create-case.ts';
 import { getCase } from '../../domain/cases/get-case.ts';
 import { listUnitCases } from '../../domain/cases/list-unit-cases.ts';
 import { setServiceArea } from '../../domain/cases/service-area.ts';
@@ -51,7 +51,7 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
     // The Idempotency-Key compares bodies: a multipart one is the case and its photos' digests.
     request.body = (photos.length ? { ...body, photos: photos.map((p) => createHash('sha256').update(p.bytes).digest('hex')) } : body) as typeof request.body;
     return command(deps, request, reply, 201, (ctx) =>
-      createCase(ctx, { ...body, photos, publicUrl: `${request.protocol}://${request.host}` }, ctx.actor.isAdmin || ctx.actor.officialUnitIds.length > 0 ? 'official' : 'member'));
+      fileCase(ctx, { ...body, photos, publicUrl: `${request.protocol}://${request.host}` }));
   });
 
   app.get('/cases/:id', {

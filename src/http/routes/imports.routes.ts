@@ -4,7 +4,7 @@ import type { FastifyReply, FastifySchemaCompiler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
+import { authorizeOperator } from '../../domain/access/guard.ts';
 import { MEMBER_COLUMNS, UNIT_COLUMNS } from '../../domain/transfer/formats.ts';
 import { importOrganization, type ImportReport } from '../../domain/transfer/import-organization.ts';
 import { readCsv } from '../../domain/transfer/read-csv.ts';
@@ -79,7 +79,7 @@ export const importsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     // Signed in, an administrator, and for a cookie session the CSRF header: checked
     // before a byte of the upload is read.
     const actor = await read(deps, request, async (ctx) => {
-      if (!ctx.actor.isAdmin) throw new DomainError('forbidden', 'forbidden', 'Importing is for administrators.');
+      authorizeOperator(ctx, 'import_organization');
       return ctx.actor;
     });
     const uploads = await receiveFiles(request, FILES);

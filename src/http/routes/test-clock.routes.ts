@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
+import { authorizeOperator } from '../../domain/access/guard.ts';
 import type { AdjustableClock } from '../../platform/clock.ts';
 import { read, type AppDeps } from '../request-context.ts';
 import { errorResponses } from '../schemas.ts';
@@ -27,7 +27,7 @@ export const testClockRoutes = (deps: AppDeps, control: TestClockControl): Fasti
     },
   }, async (request) => {
     await read(deps, request, async (ctx) => {
-      if (!ctx.actor.isAdmin) throw new DomainError('forbidden', 'forbidden', 'Moving the test clock is for administrators.');
+      authorizeOperator(ctx, 'move_test_clock');
     });
     // Outside the request's transaction: the jobs open their own (PGlite has one connection).
     control.clock.advance(request.body.advanceSeconds * 1000);

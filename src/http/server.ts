@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { PublicLimits } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { sendError } from './errors.ts';
+import { loggerOptions } from './log-redaction.ts';
+import { DOCS_CSP, registerSecurityHeaders } from './security-headers.ts';
 import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
@@ -41,6 +43,10 @@ export const BODY_LIMIT = 256 * 1024;
 
 export interface ServerOptions extends AppDeps {
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them back); implies `logger`. */
+  logStream?: NodeJS.WritableStream | undefined;
+  /** Fastify's `trustProxy`: whose X-Forwarded-For/-Proto to believe (see config.ts). */
+  trustProxy?: false | number | string[] | undefined;
   /** The built web app (`npm run build:web`); defaults to web/dist, served if it exists. */
   webRoot?: string;
   /** Registers POST /test/clock (serve passes it only with MAINSTAY_TEST_CLOCK=1); its clock must be `clock`. */
@@ -54,7 +60,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const deps: AppDeps = { database: options.database, clock: options.clock };
   if (options.testClock && options.testClock.clock !== options.clock) throw new Error('The test clock must be the server\'s clock.');
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    // Secrets (tokens in paths and queries, credentials) are redacted as each line is made.
+    logger: options.logger || options.logStream ? loggerOptions(options.logStream) : false,
+    // A hop count as a function: Fastify takes a number at run time but its types do not.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     // Unique across restarts: audit events name the request that caused them.
     genReqId: () => randomUUID(),
@@ -64,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  await registerSecurityHeaders(app, API_PREFIX);
   const web = await webApp(options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith(`${OPEN311_PREFIX}/`)) return sendOpen311NotFound(request, reply);
@@ -100,7 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, staticCSP: DOCS_CSP });
 
   await app.register(async (api) => {
     api.get('/health', {
@@ -156,16 +166,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 async function webApp(root = DEFAULT_WEB_ROOT): Promise<string | undefined> {
   return (await stat(join(root, 'index.html')).catch(() => undefined)) ? root : undefined;
 }
 
-/** The app's HTML shell, with a policy that lets the page load only its own scripts. */
+/** The app's HTML shell; its Content-Security-Policy and Referrer-Policy come from helmet (security-headers.ts). */
 function sendWebShell(reply: FastifyReply) {
   return reply
-    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
     .header('cache-control', 'no-cache')
     .sendFile('index.html');
 }

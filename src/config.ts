@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Settings from the environment, overridable per command. */
@@ -6,6 +7,13 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   port: number;
+  /** The address to listen on: loopback unless exposed on purpose (--host / HOST). */
+  host: string;
+  /**
+   * Fastify's `trustProxy`: the proxies whose X-Forwarded-For/-Proto are believed
+   * (addresses or CIDRs), or how many hops; false (the default) believes none.
+   */
+  trustProxy: false | number | string[];
   /** Outgoing mail (smtp://user:pass@host:port or smtps://…); absent: mail stays queued. */
   smtpUrl: string | undefined;
   /** The From address of outgoing mail. */
@@ -21,7 +29,9 @@ export interface PublicLimits { intakePerMinute: number; trackingPerMinute: numb
 /** Per address: enough for a family sharing one connection, not for a script. */
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { intakePerMinute: 10, trackingPerMinute: 60 };
 
-export function loadConfig(overrides: { data?: string | undefined; port?: string | number | undefined } = {}): Config {
+export const DEFAULT_HOST = '127.0.0.1';
+
+export function loadConfig(overrides: { data?: string | undefined; port?: string | number | undefined; host?: string | undefined; trustProxy?: string | undefined } = {}): Config {
   const port = Number(overrides.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${overrides.port ?? process.env.PORT}".`);
   const smtpUrl = process.env.SMTP_URL || undefined;
@@ -31,6 +41,8 @@ export function loadConfig(overrides: { data?: string | undefined; port?: string
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: resolve(overrides.data ?? process.env.MAINSTAY_DATA_DIR ?? './data'),
     port,
+    host: (overrides.host ?? process.env.HOST) || DEFAULT_HOST,
+    trustProxy: parseTrustProxy(overrides.trustProxy ?? process.env.TRUST_PROXY),
     smtpUrl,
     smtpFrom: process.env.SMTP_FROM || undefined,
     testClock: process.env.MAINSTAY_TEST_CLOCK === '1',
@@ -50,6 +62,31 @@ function perMinute(name: string, fallback: number): number {
     throw new ConfigError(`${name} must be a whole number of requests a minute, at least 1, not "${raw}".`);
   }
   return n;
+}
+
+/**
+ * `2` (hops) or `10.0.0.1, 10.1.0.0/16, loopback` (addresses, CIDRs, or proxy-addr's names
+ * loopback / linklocal / uniquelocal). `true` is refused: it would believe any client's
+ * X-Forwarded-For, so every rate limit could be dodged by sending a new one.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim();
+  if (!value || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((e) => !['loopback', 'linklocal', 'uniquelocal'].includes(e) && !isIP(e.replace(/\/\d+$/, '')));
+  if (bad !== undefined) {
+    throw new ConfigError(`TRUST_PROXY must be a hop count or a list of proxy addresses (e.g. 127.0.0.1,10.0.0.0/8), not "${bad}".`);
+  }
+  return entries;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
+  return isIP(v4) === 4 && v4.startsWith('127.');
 }
 
 export class ConfigError extends Error {}

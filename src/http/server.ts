@@ -14,7 +14,9 @@ import type { PublicLimits } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import { clientErrorHandler, RequestRefused, sendError } from './errors.ts';
+import { loggerOptions } from './log-redaction.ts';
 import { swaggerOptions } from './openapi.ts';
+import { DOCS_CSP, registerSecurityHeaders } from './security-headers.ts';
 import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
@@ -43,6 +45,10 @@ export const BODY_LIMIT = 256 * 1024;
 
 export interface ServerOptions extends AppDeps {
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them back); implies `logger`. */
+  logStream?: NodeJS.WritableStream | undefined;
+  /** Fastify's `trustProxy`: whose X-Forwarded-For/-Proto to believe (see config.ts). */
+  trustProxy?: false | number | string[] | undefined;
   /** The built web app (`npm run build:web`); defaults to web/dist, served if it exists. */
   webRoot?: string;
   /** Registers POST /test/clock (serve passes it only with MAINSTAY_TEST_CLOCK=1); its clock must be `clock`. */
@@ -59,7 +65,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) =>
     (request.url.startsWith(`${OPEN311_PREFIX}/`) ? sendOpen311Error(request, reply, error) : sendError(request, reply, error));
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    // Secrets (tokens in paths and queries, credentials) are redacted as each line is made.
+    logger: options.logger || options.logStream ? loggerOptions(options.logStream) : false,
+    // A hop count as a function: Fastify takes a number at run time but its types do not.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     // Unique across restarts: audit events name the request that caused them.
     genReqId: () => randomUUID(),
@@ -73,6 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  await registerSecurityHeaders(app, API_PREFIX);
   const web = await webApp(options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     // A known path asked with a method it has no route for: 405, naming those it has.
@@ -108,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(swagger, swaggerOptions);
-  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, staticCSP: DOCS_CSP });
 
   await app.register(async (api) => {
     api.get('/health', {
@@ -164,16 +174,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 async function webApp(root = DEFAULT_WEB_ROOT): Promise<string | undefined> {
   return (await stat(join(root, 'index.html')).catch(() => undefined)) ? root : undefined;
 }
 
-/** The app's HTML shell, with a policy that lets the page load only its own scripts. */
+/** The app's HTML shell; its Content-Security-Policy and Referrer-Policy come from helmet (security-headers.ts). */
 function sendWebShell(reply: FastifyReply) {
   return reply
-    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
     .header('cache-control', 'no-cache')
     .sendFile('index.html');
 }

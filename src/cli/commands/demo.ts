@@ -6,6 +6,8 @@ import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { loadDemo } from '../../domain/demo/seed-demo.ts';
+import { resetDemoPasswords } from '../../domain/demo/demo-passwords.ts';
+import { cliActor, transact } from '../../domain/context.ts';
 import { defaultShape, demoMembers, demoUnits, type DemoShape } from '../../domain/demo/generate-demo.ts';
 import { loadLevels } from '../../domain/org/levels.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -21,7 +23,7 @@ const positive = (flag: string) => (value: string) => {
 };
 
 export function registerDemoCommand(program: Command) {
-  program
+  const demo = program
     .command('demo')
     .description('Create a deterministic synthetic organization (into an empty database, or as CSV files with --csv)')
     .option('--cells <n>', 'number of cells', positive('--cells'), 24)
@@ -53,6 +55,25 @@ export function registerDemoCommand(program: Command) {
         if (any) throw new CliError('The organization already has units; the demo only loads into an empty database.');
         const report = await loadDemo(database, systemClock, shape);
         console.log(`Created a demo organization: ${report.units.written} units, ${report.members.written} members.`);
+      } finally {
+        await database.close().catch(() => {});
+      }
+    });
+  demo
+    .command('reset-passwords')
+    .description('Give every demo account still on the published password a new random one (printed once; their sessions end)')
+    .option('--data <dir>', 'embedded database folder')
+    .action(async (options: { data?: string }) => {
+      const config = loadConfig(options);
+      const database = await openMigrated(config, 'demo reset-passwords');
+      try {
+        const reset = await transact(database, cliActor(), systemClock, (ctx) => resetDemoPasswords(ctx));
+        if (reset.length === 0) {
+          console.log('No demo account has the published password.');
+          return;
+        }
+        console.log('New passwords (shown only now; keep them somewhere safe):');
+        for (const r of reset) console.log(`${r.email}\t${r.password}`);
       } finally {
         await database.close().catch(() => {});
       }

@@ -256,7 +256,7 @@ async function benchHttp(cfg: BenchConfig, part: ImportPart): Promise<PgResults>
   let serverPeakRssMb: number | undefined;
   const latency: LatencyRun[][] = [];
   const throughput = [];
-  let moves: MoveRun[] = [];
+  let moves: MoveRun[];
   let healthThroughput: PgResults['healthThroughput'];
   try {
     const token = await signIn(server.url, ADMIN.email, ADMIN.password);

@@ -30,7 +30,7 @@ export async function openTestDatabase(): Promise<Database> {
  * PostgreSQL runs only: a new database copied from the migrated template, as a
  * connection string (for tests that spawn a server process), and how to drop it.
  */
-export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('createTestDatabaseUrl needs DATABASE_URL (a PostgreSQL run).');
   const name = `mainstay_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

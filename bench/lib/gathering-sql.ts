@@ -157,7 +157,7 @@ export async function recountMeetingStats(url: string, rootId: string): Promise<
 
 /** Other heavy work on the machine right now (benchmarks, national loads, test runs, browsers), by kind. */
 export function otherWork(): string[] {
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
   } catch {

@@ -22,7 +22,7 @@ export class PGliteDialect implements Dialect {
   constructor(private readonly pg: PGlite, private readonly mutex: Mutex) {}
   createAdapter() { return new PostgresAdapter(); }
   createDriver(): Driver { return new PGliteDriver(this.pg, this.mutex); }
-  createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
+  createIntrospector(db: Kysely<unknown>) { return new PostgresIntrospector(db); }
   createQueryCompiler() { return new PostgresQueryCompiler(); }
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { Ctx } from '../domain/context.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
+import { claimIdempotencyKey, readIdempotencyKey, saveIdempotentResponse } from '../domain/idempotency.queries.ts';
 
 export interface IdempotentOutcome { status: number; body: unknown; replayed: boolean }
 
@@ -24,26 +24,15 @@ export async function runIdempotent(
     throw invalid('bad_idempotency_key', 'An Idempotency-Key has 1 to 200 characters.', { header: 'Idempotency-Key' });
   }
   const hash = requestHash(claim.request);
-  const claimed = await ctx.db
-    .insertInto('idempotency_keys')
-    .values({ account_id: claim.accountId, key: claim.key, request_hash: hash, status_code: status, response: 'null', created_at: ctx.clock.now() })
-    .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
+  const claimed = await claimIdempotencyKey(ctx, { accountId: claim.accountId, key: claim.key, requestHash: hash, status });
   if (!claimed) {
-    const first = await ctx.db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response'])
-      .where('account_id', '=', claim.accountId)
-      .where('key', '=', claim.key)
-      .executeTakeFirstOrThrow();
+    const first = await readIdempotencyKey(ctx, claim.accountId, claim.key);
     if (first.request_hash !== hash) {
       throw new DomainError('invalid', 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', { header: 'Idempotency-Key' });
     }
     return { status: first.status_code, body: first.response, replayed: true };
   }
   const body = await run();
-  await sql`update idempotency_keys set response = ${JSON.stringify(body ?? null)}::jsonb
-            where account_id = ${claim.accountId} and key = ${claim.key}`.execute(ctx.db);
+  await saveIdempotentResponse(ctx, claim.accountId, claim.key, body);
   return { status, body, replayed: false };
 }

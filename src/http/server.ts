@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
+import { pingDatabase } from '../db/ping.ts';
 import { z } from 'zod';
 import type { PublicLimits } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -127,7 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
       },
     }, async () => {
-      await sql`select 1`.execute(deps.database.db);
+      await pingDatabase(deps.database.db);
       return { status: 'ok' as const, database: deps.database.kind };
     });
     api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -163,7 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fastifyStatic, {
       root: web, index: false, wildcard: true, preCompressed: true,
       // Vite names assets by content hash: they never change under the same name.
-      setHeaders: (reply, path) => reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (reply, path) => { reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'); },
     });
     app.get('/', { schema: { hide: true } }, (_request, reply) => sendWebShell(reply));
   } else {

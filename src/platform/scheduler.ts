@@ -31,7 +31,7 @@ export interface SchedulerOptions {
   database: Database;
   clock: Clock;
   jobs: ScheduledJob[];
-  onError(job: string, error: unknown): void;
+  onError: (job: string, error: unknown) => void;
 }
 
 // Advisory locks in two-key form: this namespace, and a key per job name. The

@@ -11,8 +11,8 @@ type SessionState =
 
 interface SessionApi {
   state: SessionState;
-  signIn(email: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);

@@ -10,6 +10,7 @@ import { resetDemoPasswords } from '../../domain/demo/demo-passwords.ts';
 import { cliActor, transact } from '../../domain/context.ts';
 import { defaultShape, demoMembers, demoUnits, type DemoShape } from '../../domain/demo/generate-demo.ts';
 import { loadLevels } from '../../domain/org/levels.ts';
+import { hasAnyUnit } from '../../domain/org/unit.queries.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { csvRow, MEMBER_COLUMNS, UNIT_COLUMNS } from '../../domain/transfer/formats.ts';
 import type { CsvItem } from '../../domain/transfer/read-csv.ts';
@@ -51,8 +52,7 @@ export function registerDemoCommand(program: Command) {
           console.log(`Wrote ${join(options.csv, 'units.csv')} and ${join(options.csv, 'members.csv')}.`);
           return;
         }
-        const any = await database.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
-        if (any) throw new CliError('The organization already has units; the demo only loads into an empty database.');
+        if (await hasAnyUnit(database.db)) throw new CliError('The organization already has units; the demo only loads into an empty database.');
         const report = await loadDemo(database, systemClock, shape);
         console.log(`Created a demo organization: ${report.units.written} units, ${report.members.written} members.`);
       } finally {

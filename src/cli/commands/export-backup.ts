@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../config.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
 import { openDatabase, PGLITE_EXTENSIONS } from '../../db/database.ts';
 import { knownMigrations } from '../../db/migrate.ts';
+import { appliedMigrationNames, dumpPgliteDataDir } from '../../db/pglite-backup.ts';
 import { exportOrganization } from '../../domain/transfer/export-organization.ts';
 import { CliError } from '../cli-error.ts';
 import { rowProgress } from '../progress.ts';
@@ -90,10 +91,7 @@ async function dumpPglite(config: Config): Promise<Buffer> {
   // Opening takes the data-directory lock: a running server makes this fail at once.
   const database = await openDatabase({ dataDir: config.dataDir, command: 'mainstay backup' });
   try {
-    const dump = await database.withConnection(async (conn) => {
-      await conn.exec('checkpoint'); // every committed page in the data files, not only in the WAL
-      return database.pglite!.dumpDataDir('gzip');
-    });
+    const dump = await dumpPgliteDataDir(database);
     return Buffer.from(await dump.arrayBuffer());
   } finally {
     await database.close();
@@ -119,7 +117,7 @@ async function restorePglite(config: Config, source: string) {
     await rm(staging, { recursive: true, force: true });
     const restored = await PGlite.create({ dataDir: staging, loadDataDir: dump, extensions: PGLITE_EXTENSIONS });
     try {
-      await restored.query('select count(*) from schema_migrations');
+      await appliedMigrationNames(restored);
     } finally {
       await restored.close();
     }
@@ -158,8 +156,8 @@ async function checkPgliteBackup(dump: Blob, source: string): Promise<string[]> 
     throw new CliError(`${source} is not a backup of an embedded Mainstay database (it does not load as a PGlite data folder).`);
   }
   try {
-    const names = (await probe.query<{ name: string }>('select name from schema_migrations order by name')
-      .catch(() => { throw new CliError(`${source} holds a database, but not a Mainstay one (no schema_migrations).`); })).rows.map((r) => r.name);
+    const names = await appliedMigrationNames(probe)
+      .catch(() => { throw new CliError(`${source} holds a database, but not a Mainstay one (no schema_migrations).`); });
     checkMigrations(names, source);
     return names;
   } finally {

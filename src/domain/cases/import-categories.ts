@@ -57,7 +57,7 @@ export async function importCategories(ctx: Ctx, csv: string): Promise<{ created
     try {
       await createCategory(ctx, input);
     } catch (error) {
-      if (error instanceof DomainError) throw problems([{ line, column: String(error.details.field ?? (error.code.includes('code') ? 'code' : error.code.includes('level') ? 'handling_level' : '*')), reason: error.message }]);
+      if (error instanceof DomainError) throw problems([{ line, column: typeof error.details.field === 'string' ? error.details.field : error.code.includes('code') ? 'code' : error.code.includes('level') ? 'handling_level' : '*', reason: error.message }]);
       throw error;
     }
   }

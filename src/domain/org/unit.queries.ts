@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Unit } from '../../db/schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB, Unit } from '../../db/schema.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 
@@ -68,3 +68,8 @@ export async function adjustCounts(ctx: Ctx, changes: Array<{ unitIds: string[];
 
 /** The path from the root down to and including the unit. */
 export const pathOf = (unit: Unit) => [...unit.ancestor_ids, unit.id];
+
+/** Whether the organization has any unit at all (operator tools, on the database's own connection). */
+export async function hasAnyUnit(db: Kysely<DB>): Promise<boolean> {
+  return (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

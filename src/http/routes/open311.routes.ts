@@ -94,7 +94,7 @@ export const sendOpen311NotFound = (request: FastifyRequest, reply: FastifyReply
   sendOpen311Error(request, reply, new Open311Error(404, `There is no ${request.method} ${request.url.split('?')[0]}.`));
 
 // ---------------------------------------------------------------- input
-const one = (v: unknown) => (Array.isArray(v) ? v.at(-1) : v);
+const one = (v: unknown): unknown => (Array.isArray(v) ? v.at(-1) : v);
 const str = (v: unknown) => {
   const s = one(v);
   if (s === undefined || s === null) return undefined;

@@ -69,7 +69,7 @@ export function ReportPage() {
           <p><Link href={`/track/${created.trackingToken}`}>{t('report.follow')}</Link></p>
         </section>
       ) : (
-        <form onSubmit={submit}>
+        <form onSubmit={(event) => void submit(event)}>
           <p>{t('report.explain')}</p>
           {categories.loading && <Loading />}
           <ErrorMessage error={categories.error} />

@@ -34,7 +34,7 @@ export function SignInPage({ reason }: { reason?: 'expired' | 'signed-out' | und
       <h1>{t('signIn.title')}</h1>
       {reason === 'expired' && <p className="notice" role="status">{t('signIn.expired')}</p>}
       {reason === 'signed-out' && <p className="notice" role="status">{t('signIn.signedOut')}</p>}
-      <form onSubmit={submit}>
+      <form onSubmit={(event) => void submit(event)}>
         <Field label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <Field label={t('signIn.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         <ErrorMessage error={error} />

@@ -2,6 +2,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
+import { newId } from '../src/platform/ids.ts';
 
 /**
  * A request fuzzer driven by the served OpenAPI document: it picks an operation, fills
@@ -196,7 +197,7 @@ export class ApiFuzzer {
       if (ofKind.length && rng.chance(0.8)) return rng.pick(ofKind);
       const pool = usable(this.ids);
       if (pool.length && rng.chance(0.75)) return rng.pick(pool);
-      return crypto.randomUUID();
+      return newId();
     }
     if (schema.format === 'date-time') return new Date(Date.UTC(2026, rng.int(24), 1 + rng.int(28), rng.int(24))).toISOString();
     if (schema.format === 'date') return `2026-${String(1 + rng.int(12)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`;

@@ -119,7 +119,7 @@ describe(`API fuzz (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, () => {
       const problem = fuzzer.check(operation, response.statusCode, contentType, response.body);
       if (problem) {
         const payload = inject.payload === undefined ? '' : ` payload=${typeof inject.payload === 'string' ? inject.payload : JSON.stringify(inject.payload)}`.slice(0, 600);
-        failures.push(`#${i} as ${role}: ${inject.method} ${inject.url}${payload}${inject.headers ? ` headers=${JSON.stringify(inject.headers)}` : ''}\n    → ${problem}\n    body: ${response.body.slice(0, 400)}`);
+        failures.push(`#${i} as ${role}: ${inject.method} ${typeof inject.url === 'string' ? inject.url : JSON.stringify(inject.url)}${payload}${inject.headers ? ` headers=${JSON.stringify(inject.headers)}` : ''}\n    → ${problem}\n    body: ${response.body.slice(0, 400)}`);
       }
       if (contentType.startsWith('application/json') && response.statusCode < 300) {
         try { fuzzer.harvest(JSON.parse(response.body), kindOfPath(operation.path)); } catch { /* checked above */ }

@@ -49,7 +49,7 @@ async function lint(command: string, args: string[]): Promise<string> {
     return (await run(command, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })).stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    if (!e.stdout) throw new Error(`${command} failed: ${e.stderr}`);
+    if (!e.stdout) throw new Error(`${command} failed: ${e.stderr}`, { cause: error });
     return e.stdout;
   }
 }

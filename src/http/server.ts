@@ -76,7 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: false,
     // The router's refusals (a parameter over maxParamLength, a bad URL) and Node's HTTP
     // parser's come before any route or hook: they get the error shape too.
-    frameworkErrors: (error, request, reply) => refuse(request, reply, error),
+    frameworkErrors: (error, request, reply) => { void refuse(request, reply, error); },
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

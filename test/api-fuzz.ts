@@ -250,8 +250,12 @@ export class ApiFuzzer {
     if (!response) return `answered ${status}, which is not documented (documented: ${Object.keys(operation.op.responses).join(', ')})`;
     if (response.$ref) response = this.resolve(response.$ref);
     if (status === 204) return body === '' ? undefined : 'a 204 with a body';
+    const mediaType = contentType.split(';')[0]!.trim();
+    if (response.content && body !== '' && !(mediaType in response.content)) {
+      return `answered ${status} as ${mediaType}, which is not documented (documented: ${Object.keys(response.content).join(', ')})`;
+    }
     const schema = response.content?.['application/json']?.schema;
-    const isJson = contentType.startsWith('application/json');
+    const isJson = mediaType === 'application/json';
     if (status >= 400 && !isJson) return `a ${status} that is not JSON (${contentType})`;
     if (!schema || !isJson) return undefined;
     let parsed: unknown;

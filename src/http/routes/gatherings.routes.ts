@@ -190,7 +190,7 @@ export const calendarFeedRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
     schema: {
       tags, summary: "A person's gatherings as an iCalendar feed (RFC 5545); the token comes from …/calendar-link", security: [],
       params: IdParams, querystring: z.strictObject({ token: z.string().min(16).max(100) }),
-      response: { 200: z.string().describe('text/calendar'), ...errorResponses },
+      response: { 200: { description: 'The feed (iCalendar, METHOD:PUBLISH)', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses },
     },
   }, async (request, reply) => {
     // No account behind the request: the token is checked inside, under the system scope.

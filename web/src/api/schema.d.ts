@@ -4736,13 +4736,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/calendar */
+            /** @description The feed (iCalendar, METHOD:PUBLISH) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/calendar": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -37,3 +37,14 @@ export async function pathOfUnit(ctx: Ctx, unitId: string): Promise<string[]> {
   if (!u) throw notFound('unit', unitId);
   return [...u.ancestor_ids, u.id];
 }
+
+/**
+ * After a change to a sent gathering: every invitee already told is due a mail again
+ * (the fan-out job sends the current version once); those never told stay due as they
+ * are. Returns how many were already told.
+ */
+export async function requeueNotices(ctx: Ctx, gatheringId: string): Promise<number> {
+  const result = await withSystemScope(ctx, () => ctx.db.updateTable('invitations').set({ notified_at: null })
+    .where('gathering_id', '=', gatheringId).where('notified_at', 'is not', null).executeTakeFirst());
+  return Number(result.numUpdatedRows);
+}

@@ -327,7 +327,7 @@ describe('invitations, updates and cancellations by e-mail (iTIP)', () => {
     // Two edits before the job runs: each invitee gets one update, of the latest version.
     const moved = { startsAt: at(3), endsAt: at(3, 2), place: 'The school', agenda: ['Harvest', 'Roads'] };
     expect((await patch('cellSecretary', meeting.id, moved)).json).toMatchObject({ status: 'sent', sequence: 2, changed: ['startsAt', 'endsAt', 'place', 'agenda', 'sessions'], updatesQueued: 5 });
-    expect((await patch('cellSecretary', meeting.id, { title: 'Monthly meeting (moved)' })).json).toMatchObject({ sequence: 3, updatesQueued: 0 });
+    expect((await patch('cellSecretary', meeting.id, { title: 'Monthly meeting (moved)' })).json).toMatchObject({ sequence: 3, updatesQueued: 5 });
     // The same values again change nothing and send nothing.
     expect((await patch('cellSecretary', meeting.id, { ...moved, title: 'Monthly meeting (moved)', onlineUrl: null })).json).toMatchObject({ sequence: 3, changed: [] });
     await queue();
@@ -407,6 +407,17 @@ describe('invitations, updates and cancellations by e-mail (iTIP)', () => {
     await queue();
     expect(await mailed(quick.id)).toEqual([]);
     expect(await queue()).toBe(0);
+
+    // Changed, then cancelled before the job ran: those told get the cancellation only.
+    const changed = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    await send('cellSecretary', changed.id);
+    await queue();
+    expect((await patch('cellSecretary', changed.id, { place: 'Elsewhere' })).json.updatesQueued).toBe(5);
+    expect((await ok('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${changed.id}/cancel`, payload: { reason: 'Rain' } })).cancellationsQueued).toBe(5);
+    await queue();
+    expect((await mailed(changed.id)).map((m) => [m.kind, m.method, m.events[0]!.sequence]).sort()).toEqual([
+      ['gathering.cancellation', 'CANCEL', 3], ['gathering.cancellation', 'CANCEL', 3], ['gathering.invitation', 'REQUEST', 1], ['gathering.invitation', 'REQUEST', 1],
+    ]);
 
     const held = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
     await send('cellSecretary', held.id);

@@ -461,5 +461,15 @@ describe('invitations, updates and cancellations by e-mail (iTIP)', () => {
       expect(m.events[0]!.startDate.toJSDate().toISOString()).toBe(at(10, 1));
       if (libical.python) expect(itipErrors(m.ics)).toEqual([]);
     }
+    // A course is called off as a whole: every session's event in one CANCEL.
+    await ok('regionOfficial', { method: 'POST', url: `/api/v1/gatherings/${course.id}/cancel`, payload: { reason: 'Trainer ill' } });
+    await queue();
+    const cancellations = await mailed(course.id, 'gathering.cancellation');
+    expect(cancellations).toHaveLength(updates.length);
+    for (const m of cancellations) {
+      expect(m).toMatchObject({ method: 'CANCEL', statuses: ['CANCELLED', 'CANCELLED'], comment: 'Trainer ill' });
+      expect(m.events.map((e) => [e.uid, e.sequence])).toEqual([[`${course.id}-0@mainstay`, 3], [`${course.id}-1@mainstay`, 3]]);
+      if (libical.python) expect(itipErrors(m.ics)).toEqual([]);
+    }
   });
 });

@@ -28,11 +28,14 @@ export interface GatheringsTable {
   invitee_rule: InviteeRule; invitee_unit_id: string; invitee_depth: number | null;
   status: Generated<'draft' | 'sent' | 'cancelled'>; sequence: Generated<number>; checkin_code: string; invited: Generated<number>;
   sent_at: NullableTimestamp; held_at: NullableTimestamp; created_at: Timestamp; updated_at: Timestamp;
+  cancelled_at: NullableTimestamp; cancel_reason: string | null;
 }
 export interface GatheringSessionsTable { gathering_id: string; idx: number; title: string | null; starts_at: Timestamp; ends_at: Timestamp }
 export interface AgendaItemsTable { gathering_id: string; idx: number; title: string; minutes: string | null }
 export interface InvitationsTable {
   gathering_id: string; person_id: string; unit_id: string; rsvp: 'yes' | 'no' | 'maybe' | null; rsvp_at: NullableTimestamp; notified_at: NullableTimestamp;
+  /** The SEQUENCE of the calendar file last queued for the invitee (migration 0017). */
+  notified_sequence: number | null;
 }
 export interface AttendanceTable { gathering_id: string; session_idx: number; person_id: string; status: AttendanceStatus; via: 'secretary' | 'self'; marked_at: Timestamp }
 export interface DecisionsTable {

@@ -285,6 +285,8 @@ const CASES: Record<string, Case> = {
   },
   // The cell secretary is an invitee: they see the gathering (not its invitee list).
   'GET /api/v1/gatherings/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/gatherings/${await freshGathering(w)}` }) },
+  'PATCH /api/v1/gatherings/:id': { inside: ABOVE_CELL, request: async (w) => ({ method: 'PATCH', url: `/api/v1/gatherings/${await freshGathering(w)}`, payload: { title: 'Matrix (moved)' } }) },
+  'POST /api/v1/gatherings/:id/cancel': { inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w)}/cancel`, payload: { reason: 'Matrix' } }) },
   'POST /api/v1/gatherings/:id/send': { inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w, false)}/send` }) },
   'GET /api/v1/gatherings/:id/invitees': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/gatherings/${await freshGathering(w)}/invitees` }) },
   'POST /api/v1/gatherings/:id/attendance': {

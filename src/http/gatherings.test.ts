@@ -10,10 +10,13 @@ import { transferPerson } from '../domain/people/transfer-person.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
 import { addMembers, buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { itipErrors, libical } from '../../test/libical.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { buildServer } from './server.ts';
 
 const DAY = 86_400_000;
+/** The installation's From: calendar files name its address as ORGANIZER. */
+const FROM = 'Mainstay notices <notices@example.org>';
 let database: Database;
 let tree: SmallTree;
 let actors: Record<Role, SeededActor>;
@@ -56,7 +59,7 @@ beforeAll(async () => {
   tree = await buildSmallTree(database);
   actors = await seedActors(database, tree);
   members = await addMembers(database, tree.cells[0]!, 3, 'Villager');
-  app = await buildServer({ database, clock });
+  app = await buildServer({ database, clock, mailFrom: FROM });
   for (const role of Object.keys(actors) as Role[]) await signIn(role);
 });
 afterAll(async () => {
@@ -249,5 +252,224 @@ describe('calendars', () => {
     expect(event!.summary).toBe(summary);
     expect(event!.location).toBe('Hall; B');
     expect(event!.sequence).toBe(2);
+  });
+});
+
+if (!libical.python) console.warn(libical.reason);
+
+/** The iTIP files queued for one gathering since `after` (outbox ids are time-ordered), with what ical.js reads in them. */
+async function mailed(gatheringId: string, kind?: string) {
+  let q = database.db.selectFrom('outbox_messages').select(['id', 'kind', 'to_address', 'subject', 'text_body', 'attachments'])
+    .where('ref_type', '=', 'gathering').where('ref_id', '=', gatheringId);
+  if (kind) q = q.where('kind', '=', kind);
+  const rows = await q.orderBy('id').execute();
+  return rows.map((row) => {
+    const [file] = row.attachments as Array<{ base64: string; contentType: string }>;
+    const ics = Buffer.from(file!.base64, 'base64').toString('utf8');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const events = calendar.getAllSubcomponents('vevent');
+    const organizer = events[0]!.getFirstProperty('organizer')!;
+    return {
+      kind: row.kind, to: row.to_address, subject: row.subject, text: row.text_body, contentType: file!.contentType, ics,
+      method: calendar.getFirstPropertyValue('method'),
+      organizer: { value: organizer.getFirstValue(), cn: organizer.getParameter('cn') },
+      attendees: events.flatMap((e) => e.getAllProperties('attendee').map((a) => ({
+        value: a.getFirstValue(), partstat: a.getParameter('partstat'), rsvp: a.getParameter('rsvp'), cn: a.getParameter('cn'),
+      }))),
+      events: events.map((e) => new ICAL.Event(e)),
+      statuses: events.map((e) => e.getFirstPropertyValue('status')),
+      comment: events[0]!.getFirstPropertyValue('comment'),
+    };
+  });
+}
+const queue = () => system((ctx) => queueInvitationMail(ctx, { from: FROM }));
+const patch = (role: Role, id: string, payload: Record<string, unknown>) => call(role, { method: 'PATCH', url: `/api/v1/gatherings/${id}`, payload });
+const cancel = (role: Role, id: string, reason: string) => call(role, { method: 'POST', url: `/api/v1/gatherings/${id}/cancel`, payload: { reason } });
+const feedOf = async (role: Role) => {
+  const { url } = await ok(role, { method: 'GET', url: `/api/v1/people/${actors[role].personId}/calendar-link` });
+  const response = await call(null, { method: 'GET', url: new URL(url).pathname + new URL(url).search });
+  expect(response.status).toBe(200);
+  return response.body;
+};
+const feedEvent = (ics: string, gatheringId: string) => {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = calendar.getAllSubcomponents('vevent').find((e) => String(e.getFirstPropertyValue('uid')).startsWith(gatheringId))!;
+  return { method: calendar.getFirstPropertyValue('method'), sequence: event.getFirstPropertyValue('sequence'), status: event.getFirstPropertyValue('status'),
+    summary: event.getFirstPropertyValue('summary'), attendees: event.getAllProperties('attendee').length, organizer: event.getFirstPropertyValue('organizer') };
+};
+
+describe('invitations, updates and cancellations by e-mail (iTIP)', () => {
+  const cellName = async () => (await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${(await schedule('admin', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } })).id}` })).conveningUnitName as string;
+
+  it('invites with METHOD:REQUEST, the convening unit as ORGANIZER and the invitee as ATTENDEE; an edit sends each one update; the feed stays PUBLISH', async () => {
+    const unit = await cellName();
+    const meeting = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], agenda: ['Harvest'], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    // A draft is changed quietly: nobody holds it yet.
+    const draftEdit = await ok('cellSecretary', { method: 'PATCH', url: `/api/v1/gatherings/${meeting.id}`, payload: { title: 'Monthly meeting (June)' } });
+    expect(draftEdit).toMatchObject({ status: 'draft', sequence: 0, changed: ['title'], updatesQueued: 0 });
+    await send('cellSecretary', meeting.id);
+    await queue();
+    const invitations = await mailed(meeting.id);
+    // The secretary and the member have addresses; the villagers none.
+    expect(invitations.map((m) => m.to).sort()).toEqual([actors.cellSecretary.email, actors.member.email].sort());
+    for (const m of invitations) {
+      expect(m).toMatchObject({ kind: 'gathering.invitation', method: 'REQUEST', contentType: 'text/calendar; charset=utf-8; method=REQUEST', statuses: ['CONFIRMED'] });
+      expect(m.subject).toBe('Invitation: Monthly meeting (June)');
+      expect(m.organizer).toEqual({ value: 'mailto:notices@example.org', cn: unit });
+      expect(m.attendees).toEqual([{ value: `mailto:${m.to}`, partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: expect.any(String) }]);
+      expect(m.events[0]!.sequence).toBe(1);
+      expect(m.events[0]!.uid).toBe(`${meeting.id}-0@mainstay`);
+      expect(m.events[0]!.description).toBe('Agenda:\n1. Harvest');
+      if (libical.python) expect(itipErrors(m.ics)).toEqual([]);
+    }
+    expect(await queue()).toBe(0);
+
+    // Two edits before the job runs: each invitee gets one update, of the latest version.
+    const moved = { startsAt: at(3), endsAt: at(3, 2), place: 'The school', agenda: ['Harvest', 'Roads'] };
+    expect((await patch('cellSecretary', meeting.id, moved)).json).toMatchObject({ status: 'sent', sequence: 2, changed: ['startsAt', 'endsAt', 'place', 'agenda', 'sessions'], updatesQueued: 5 });
+    expect((await patch('cellSecretary', meeting.id, { title: 'Monthly meeting (moved)' })).json).toMatchObject({ sequence: 3, updatesQueued: 5 });
+    // The same values again change nothing and send nothing.
+    expect((await patch('cellSecretary', meeting.id, { ...moved, title: 'Monthly meeting (moved)', onlineUrl: null })).json).toMatchObject({ sequence: 3, changed: [] });
+    await queue();
+    const updates = await mailed(meeting.id, 'gathering.update');
+    expect(updates).toHaveLength(2);
+    for (const m of updates) {
+      expect(m).toMatchObject({ method: 'REQUEST', subject: 'Updated invitation: Monthly meeting (moved)', statuses: ['CONFIRMED'] });
+      expect(m.attendees).toEqual([{ value: `mailto:${m.to}`, partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: expect.any(String) }]);
+      expect(m.events[0]!.sequence).toBe(3);
+      expect(m.events[0]!.uid).toBe(`${meeting.id}-0@mainstay`);
+      expect(m.events[0]!.startDate.toJSDate().toISOString()).toBe(at(3));
+      expect(m.events[0]!.location).toBe('The school');
+      if (libical.python) expect(itipErrors(m.ics)).toEqual([]);
+    }
+    expect(await queue()).toBe(0);
+    const view = await ok('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(view).toMatchObject({ title: 'Monthly meeting (moved)', startsAt: at(3), place: 'The school', sessions: [{ startsAt: at(3), endsAt: at(3, 2) }] });
+    expect(view.agenda.map((a: { title: string }) => a.title)).toEqual(['Harvest', 'Roads']);
+
+    const feed = await feedOf('member');
+    expect(feedEvent(feed, meeting.id)).toMatchObject({ method: 'PUBLISH', sequence: 3, status: 'CONFIRMED', summary: 'Monthly meeting (moved)', attendees: 0, organizer: 'mailto:notices@example.org' });
+    if (libical.python) expect(itipErrors(feed)).toEqual([]);
+    const audit = await database.db.selectFrom('audit_events').select(['action', 'before', 'after']).where('target_id', '=', meeting.id).where('action', '=', 'gathering.edit').execute();
+    expect(audit).toHaveLength(3);
+  });
+
+  it('cancels with METHOD:CANCEL and STATUS:CANCELLED to those told, shows it in feeds, and closes the gathering', async () => {
+    const meeting = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    await send('cellSecretary', meeting.id);
+    await queue();
+    expect((await cancel('cellSecretary', meeting.id, '')).status).toBe(400);
+    expect((await cancel('cellSecretary', tree.cells[0]!, 'x')).status).toBe(404);
+    expect((await cancel('member', meeting.id, 'x')).status).toBe(404);
+    expect((await cancel('districtOfficial', meeting.id, 'x')).status).not.toBe(404);
+    const done = await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(done).toMatchObject({ status: 'cancelled', cancelReason: 'x', abilities: { edit: false, cancel: false, keepMinutes: false } });
+    await queue();
+    const cancellations = await mailed(meeting.id, 'gathering.cancellation');
+    expect(cancellations).toHaveLength(2);
+    for (const m of cancellations) {
+      expect(m).toMatchObject({ method: 'CANCEL', contentType: 'text/calendar; charset=utf-8; method=CANCEL', statuses: ['CANCELLED'], comment: 'x', subject: 'Cancelled: Monthly meeting' });
+      expect(m.organizer.value).toBe('mailto:notices@example.org');
+      expect(m.attendees.map((a) => a.value)).toEqual([`mailto:${m.to}`]);
+      expect(m.events[0]!.sequence).toBe(2);
+      if (libical.python) expect(itipErrors(m.ics)).toEqual([]);
+    }
+    expect(await queue()).toBe(0);
+    const feed = await feedOf('member');
+    expect(feedEvent(feed, meeting.id)).toMatchObject({ method: 'PUBLISH', sequence: 2, status: 'CANCELLED' });
+    if (libical.python) expect(itipErrors(feed)).toEqual([]);
+
+    // Closed: no edit, second cancel, attendance, answer, check-in, minutes or decision.
+    for (const attempt of [
+      patch('cellSecretary', meeting.id, { title: 'Again' }), cancel('cellSecretary', meeting.id, 'again'), mark('cellSecretary', meeting.id, members[1]!, 'present'),
+      call('member', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/rsvp`, payload: { answer: 'yes' } }),
+      call('member', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/check-in`, payload: { code: '123456' } }),
+      call('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/agenda`, payload: { title: 'More' } }),
+      call('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/decisions`, payload: { text: 'No.' } }),
+    ]) {
+      const response = await attempt;
+      expect(response.status, response.body).toBe(409);
+      expect(response.json.error.code).toBe('cancelled');
+    }
+    // A stranger still learns nothing of it.
+    expect((await patch('cellSecretary', (await schedule('admin', { kind: 'meeting', conveningUnitId: tree.cells[2], invitees: { rule: 'unit-members', unitId: tree.cells[2] } })).id, { title: 'x' })).status).toBe(404);
+  });
+
+  it('tells nobody of a cancellation they never heard of, cancels a draft quietly, and refuses to cancel what was held', async () => {
+    const unsent = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    expect((await ok('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${unsent.id}/cancel`, payload: { reason: 'No quorum' } })).cancellationsQueued).toBe(0);
+    expect((await call('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${unsent.id}/send` })).json.error.code).toBe('cancelled');
+
+    const quick = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    await send('cellSecretary', quick.id);
+    // Cancelled before the mail job ran: nobody was told, so nobody is told now.
+    expect((await ok('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${quick.id}/cancel`, payload: { reason: 'Storm' } })).cancellationsQueued).toBe(0);
+    await queue();
+    expect(await mailed(quick.id)).toEqual([]);
+    expect(await queue()).toBe(0);
+
+    // Changed, then cancelled before the job ran: those told get the cancellation only.
+    const changed = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    await send('cellSecretary', changed.id);
+    await queue();
+    expect((await patch('cellSecretary', changed.id, { place: 'Elsewhere' })).json.updatesQueued).toBe(5);
+    expect((await ok('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${changed.id}/cancel`, payload: { reason: 'Rain' } })).cancellationsQueued).toBe(5);
+    await queue();
+    expect((await mailed(changed.id)).map((m) => [m.kind, m.method, m.events[0]!.sequence]).sort()).toEqual([
+      ['gathering.cancellation', 'CANCEL', 3], ['gathering.cancellation', 'CANCEL', 3], ['gathering.invitation', 'REQUEST', 1], ['gathering.invitation', 'REQUEST', 1],
+    ]);
+
+    const held = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    await send('cellSecretary', held.id);
+    await mark('cellSecretary', held.id, members[1]!, 'present');
+    expect((await cancel('cellSecretary', held.id, 'late')).json.error.code).toBe('already_held');
+    const audit = await database.db.selectFrom('audit_events').select('action').where('target_id', 'in', [unsent.id, quick.id]).where('action', '=', 'gathering.cancel').execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('validates changes: something to change, ends after starts, agenda records kept, a course keeps its sessions once invited', async () => {
+    const meeting = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], agenda: ['One', 'Two'], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    expect((await patch('cellSecretary', meeting.id, {})).status).toBe(400);
+    expect((await patch('cellSecretary', meeting.id, { colour: 'red' })).status).toBe(400);
+    expect((await patch('cellSecretary', meeting.id, { title: '' })).status).toBe(400);
+    expect((await patch('cellSecretary', meeting.id, { onlineUrl: 'javascript:alert(1)' })).status).toBe(400);
+    expect((await patch('cellSecretary', meeting.id, { endsAt: at(0, 1) })).json.error.code).toBe('ends_before_start');
+    expect((await patch('cellSecretary', meeting.id, { sessions: [{ startsAt: at(1), endsAt: at(1, 1) }] })).json.error.code).toBe('sessions_for_courses');
+    await ok('cellSecretary', { method: 'POST', url: `/api/v1/gatherings/${meeting.id}/agenda`, payload: { index: 1, minutes: 'Noted.' } });
+    const dropped = await patch('cellSecretary', meeting.id, { agenda: ['One'] });
+    expect(dropped.status).toBe(409);
+    expect(dropped.json.error.code).toBe('agenda_in_use');
+    expect((await patch('cellSecretary', meeting.id, { agenda: ['One (renamed)', 'Two', 'Three'] })).json.changed).toEqual(['agenda']);
+    const view = await ok('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(view.agenda).toEqual([{ index: 0, title: 'One (renamed)', minutes: null }, { index: 1, title: 'Two', minutes: 'Noted.' }, { index: 2, title: 'Three', minutes: null }]);
+
+    const course = await schedule('regionOfficial', {
+      kind: 'course', conveningUnitId: tree.regions[0], startsAt: at(10), endsAt: at(12, 4), invitees: { rule: 'officials-below', unitId: tree.regions[0] },
+      sessions: [{ title: 'Day one', startsAt: at(10), endsAt: at(10, 4) }, { title: 'Day two', startsAt: at(12), endsAt: at(12, 4) }],
+    });
+    await send('regionOfficial', course.id);
+    await queue();
+    expect((await patch('regionOfficial', course.id, { sessions: [{ startsAt: at(10), endsAt: at(10, 4) }] })).json.error.code).toBe('sessions_fixed');
+    expect((await patch('regionOfficial', course.id, { startsAt: at(11) })).json.error.code).toBe('session_outside');
+    const moved = await ok('regionOfficial', { method: 'PATCH', url: `/api/v1/gatherings/${course.id}`, payload: { sessions: [{ title: 'Day one', startsAt: at(10, 1), endsAt: at(10, 4) }, { title: 'Day two', startsAt: at(12), endsAt: at(12, 4) }] } });
+    expect(moved).toMatchObject({ changed: ['sessions'], sequence: 2 });
+    await queue();
+    const updates = await mailed(course.id, 'gathering.update');
+    expect(updates.length).toBeGreaterThan(0);
+    for (const m of updates) {
+      expect(m.events.map((e) => [e.uid, e.sequence])).toEqual([[`${course.id}-0@mainstay`, 2], [`${course.id}-1@mainstay`, 2]]);
+      expect(m.events[0]!.startDate.toJSDate().toISOString()).toBe(at(10, 1));
+      if (libical.python) expect(itipErrors(m.ics)).toEqual([]);
+    }
+    // A course is called off as a whole: every session's event in one CANCEL.
+    await ok('regionOfficial', { method: 'POST', url: `/api/v1/gatherings/${course.id}/cancel`, payload: { reason: 'Trainer ill' } });
+    await queue();
+    const cancellations = await mailed(course.id, 'gathering.cancellation');
+    expect(cancellations).toHaveLength(updates.length);
+    for (const m of cancellations) {
+      expect(m).toMatchObject({ method: 'CANCEL', statuses: ['CANCELLED', 'CANCELLED'], comment: 'Trainer ill' });
+      expect(m.events.map((e) => [e.uid, e.sequence])).toEqual([[`${course.id}-0@mainstay`, 3], [`${course.id}-1@mainstay`, 3]]);
+      if (libical.python) expect(itipErrors(m.ics)).toEqual([]);
+    }
   });
 });

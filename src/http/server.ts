@@ -55,6 +55,8 @@ export interface ServerOptions extends AppDeps {
   testClock?: TestClockControl | undefined;
   /** Per-address limits of the public doors (default: DEFAULT_PUBLIC_LIMITS). */
   publicLimits?: PublicLimits | undefined;
+  /** The From of outgoing mail (SMTP_FROM): calendar files name its address as ORGANIZER. */
+  mailFrom?: string | undefined;
 }
 
 /** Builds the HTTP app without opening a socket; tests use `inject()`. */
@@ -133,7 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     await api.register(signInRoutes(deps));
     await api.register(publicRoutes(deps, options.publicLimits));
-    await api.register(calendarFeedRoutes(deps));
+    await api.register(calendarFeedRoutes(deps, { from: options.mailFrom }));
     await api.register(async (authed) => {
       authed.addHook('onRequest', requireCredentials);
       await authed.register(unitsRoutes(deps));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, transact } from '../../src/domain/context.ts';
 import { markMissedMeetings, setCadence } from '../../src/domain/gatherings/cadence.ts';
 import { createGathering } from '../../src/domain/gatherings/create-gathering.ts';
+import { queueInvitationMail } from '../../src/domain/gatherings/invitation-mail.ts';
 import { sendInvitations } from '../../src/domain/gatherings/send-invitations.ts';
 import { fixedClock, systemClock } from '../../src/platform/clock.ts';
 import { DESKTOP, expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
@@ -272,6 +273,70 @@ describe.skipIf(NO_BROWSER)('gatherings in the browser', () => {
     await page.getByRole('heading', { name: '출석', exact: true }).waitFor();
     expect(await page.getByRole('group', { name: 'The cellSecretary', exact: true }).getByRole('button', { name: '사유 결석' }).getAttribute('aria-pressed')).toBe('false');
     await expectAccessible(page, 'course attendance in Korean (phone)');
+    await expectNoSidewaysScroll(page);
+  });
+
+  it('edits a sent meeting and then cancels it, on a phone: invitees are told, the page shows it cancelled', async () => {
+    const { actor } = app.actors.districtOfficial;
+    const starts = tomorrowAt(10);
+    const meeting = await transact(app.database, actor, systemClock, async (ctx) => {
+      const made = await createGathering(ctx, {
+        kind: 'meeting', conveningUnitId: app.tree.districts[0]!, title: 'District meeting', startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 3_600_000).toISOString(), place: 'Old hall', agenda: ['Roads'], invitees: { rule: 'officials-below', unitId: app.tree.districts[0]! },
+      });
+      await sendInvitations(ctx, made.id);
+      return made;
+    });
+    // The invitations went out: an edit now is mailed as an update.
+    await transact(app.database, systemActor('system:invitations'), systemClock, (ctx) => queueInvitationMail(ctx));
+    const page = await app.newPage(PHONE);
+    await app.signIn(page, app.actors.districtOfficial);
+    await page.goto(`/gatherings/${meeting.id}`);
+    await page.getByRole('heading', { level: 1, name: 'District meeting' }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit “District meeting”' });
+    await edit.getByText('Invitees who already received the invitation get the updated one by e-mail').waitFor();
+    await expectAccessible(page, 'edit dialog (phone)');
+    await expectNoSidewaysScroll(page);
+    await edit.getByLabel('Title', { exact: true }).fill('District meeting (new hall)');
+    await edit.getByLabel('Place (optional)').fill('New hall');
+    await edit.getByLabel('Starts', { exact: true }).fill(localInput(tomorrowAt(11)));
+    await edit.getByLabel('Ends', { exact: true }).fill(localInput(tomorrowAt(13)));
+    await edit.getByLabel('Agenda (optional)').fill('Roads\nWater');
+    await edit.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'District meeting (new hall)' }).waitFor();
+    await page.getByRole('status').getByText(/^Saved\. \d+ invitees? gets? the update by e-mail\.$/).waitFor();
+    await page.getByText('New hall', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Water', level: 3 }).waitFor();
+    const stored = await app.database.db.selectFrom('gatherings').select(['title', 'sequence', 'starts_at']).where('id', '=', meeting.id).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ title: 'District meeting (new hall)', sequence: 2, starts_at: tomorrowAt(11) });
+
+    await page.getByRole('button', { name: 'Cancel gathering…' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Cancel “District meeting (new hall)”?' });
+    await expectAccessible(page, 'cancel dialog (phone)');
+    await expectNoSidewaysScroll(page);
+    // A reason is required: the browser keeps the dialog open without one.
+    await cancel.getByRole('button', { name: 'Cancel the gathering' }).click();
+    expect(await cancel.isVisible()).toBe(true);
+    await cancel.getByLabel('Reason').fill('The new hall is flooded.');
+    await cancel.getByRole('button', { name: 'Cancel the gathering' }).click();
+    await page.getByRole('status').getByText(/^The gathering is cancelled\. \d+ invitees? gets? the cancellation by e-mail\.$/).waitFor();
+    await page.getByText('Reason: The new hall is flooded.').waitFor();
+    await page.locator('.cancelled-notice').getByText(/^Cancelled on /).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Cancel gathering…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add to the agenda' }).count()).toBe(0);
+    await expectAccessible(page, 'cancelled gathering (phone)');
+    await expectNoSidewaysScroll(page);
+    expect((await app.database.db.selectFrom('gatherings').select(['status', 'cancel_reason']).where('id', '=', meeting.id).executeTakeFirstOrThrow()))
+      .toEqual({ status: 'cancelled', cancel_reason: 'The new hall is flooded.' });
+
+    // In Korean, on the same phone.
+    await page.getByLabel('Language').selectOption('ko');
+    await page.reload();
+    await page.getByText('사유: The new hall is flooded.').waitFor();
+    await expectAccessible(page, 'cancelled gathering in Korean (phone)');
     await expectNoSidewaysScroll(page);
   });
 });

@@ -59,11 +59,11 @@ export function registerServeCommand(program: Command) {
       const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
       const scheduler = createScheduler({
         database, clock,
-        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), invitationMailJob(database), missedMeetingsJob(database), outboxJob(database, transport, log)],
+        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), invitationMailJob(database, { from: config.smtpFrom }), missedMeetingsJob(database), outboxJob(database, transport, log)],
         onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
       });
       const app = await buildServer({
-        database, clock, logger: process.env.MAINSTAY_LOG !== 'off', publicLimits: config.publicLimits, trustProxy: config.trustProxy,
+        database, clock, logger: process.env.MAINSTAY_LOG !== 'off', publicLimits: config.publicLimits, trustProxy: config.trustProxy, mailFrom: config.smtpFrom,
         testClock: testClock ? { clock: testClock, runDueJobs: (now) => scheduler.runDueJobs(now) } : undefined,
       });
       if (testClock) console.warn('MAINSTAY_TEST_CLOCK=1: the clock can be moved with POST /api/v1/test/clock. Never in production.');

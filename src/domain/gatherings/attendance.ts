@@ -4,7 +4,7 @@ import { authorize } from '../access/guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
-import { gatheringPolicy } from './gathering-policy.ts';
+import { gatheringPolicy, refuseIfCancelled } from './gathering-policy.ts';
 import { adjustMeetingStats, lockGathering, pathOfUnit } from './gathering.queries.ts';
 
 export interface MarkInput { personId: string; status: AttendanceStatus; session?: number | undefined }
@@ -22,11 +22,13 @@ export async function checkIn(ctx: Ctx, gatheringId: string, input: { code: stri
   const personId = ctx.actor.personId;
   const invited = personId && await withSystemScope(ctx, () => ctx.db.selectFrom('invitations').select('person_id').where('gathering_id', '=', g.id).where('person_id', '=', personId).executeTakeFirst());
   authorize(Boolean(invited), false, 'gathering', gatheringId, 'check_in');
+  refuseIfCancelled(g);
   if (input.code !== g.checkin_code) throw invalid('wrong_code', 'That is not the code of this gathering.', { field: 'code' });
   return record(ctx, g, personId!, 'present', input.session ?? 0, 'self');
 }
 
 async function record(ctx: Ctx, g: Awaited<ReturnType<typeof lockGathering>>, personId: string, status: AttendanceStatus, session: number, via: 'secretary' | 'self') {
+  refuseIfCancelled(g);
   if (g.status !== 'sent') throw conflict('not_sent', 'Attendance is kept once the invitations are sent.', { status: g.status });
   return withSystemScope(ctx, async () => {
     // The invitation, the session and the earlier mark in one round trip: this runs for every tap.
@@ -76,6 +78,8 @@ export async function answerInvitation(ctx: Ctx, gatheringId: string, input: { a
   const personId = ctx.actor.personId;
   const row = personId ? await ctx.db.selectFrom('invitations').select('rsvp').where('gathering_id', '=', gatheringId).where('person_id', '=', personId).executeTakeFirst() : undefined;
   authorize(Boolean(row), false, 'gathering', gatheringId, 'rsvp');
+  const g = await withSystemScope(ctx, () => ctx.db.selectFrom('gatherings').select('status').where('id', '=', gatheringId).executeTakeFirstOrThrow());
+  refuseIfCancelled(g);
   await ctx.db.updateTable('invitations').set({ rsvp: input.answer, rsvp_at: ctx.clock.now() })
     .where('gathering_id', '=', gatheringId).where('person_id', '=', personId!).execute();
   await recordAudit(ctx, { action: 'gathering.rsvp', targetType: 'gathering', targetId: gatheringId, before: { rsvp: row!.rsvp }, after: { rsvp: input.answer } });

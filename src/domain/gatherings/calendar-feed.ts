@@ -4,21 +4,34 @@ import { authorize, placePerson } from '../access/guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { renderCalendar, type CalendarEvent } from './icalendar.ts';
+import { DEFAULT_FROM } from '../../platform/outbox/transport.ts';
+import { addressOf, renderCalendar, type CalendarEvent, type CalendarUser } from './icalendar.ts';
 
-/** The calendar events of gatherings: one per session (a course has several). */
-export async function gatheringEvents(ctx: Ctx, gatheringIds: string[]): Promise<CalendarEvent[]> {
+/** The calendar events of gatherings: one per session (a course has several), the agenda as the description. */
+export async function gatheringEvents(ctx: Ctx, gatheringIds: string[], options: { from?: string | undefined } = {}): Promise<CalendarEvent[]> {
   if (gatheringIds.length === 0) return [];
-  const rows = (await sql<{ id: string; idx: number; title: string; session_title: string | null; starts_at: Date; ends_at: Date; place: string | null; online_url: string | null; sequence: number; status: string; sessions: number }>`
+  const rows = (await sql<{ id: string; idx: number; title: string; session_title: string | null; starts_at: Date; ends_at: Date; place: string | null; online_url: string | null; sequence: number; status: string; sessions: number; agenda: string[] | null; unit_name: string }>`
     select g.id, s.idx, g.title, s.title as session_title, s.starts_at, s.ends_at, g.place, g.online_url, g.sequence, g.status,
-           count(*) over (partition by g.id)::int as sessions
-      from gatherings g join gathering_sessions s on s.gathering_id = g.id
+           count(*) over (partition by g.id)::int as sessions,
+           (select array_agg(a.title order by a.idx) from agenda_items a where a.gathering_id = g.id) as agenda, u.name as unit_name
+      from gatherings g join gathering_sessions s on s.gathering_id = g.id join units u on u.id = g.convening_unit_id
      where g.id = any(${gatheringIds}::uuid[]) order by s.starts_at`.execute(ctx.db)).rows;
   return rows.map((r) => ({
     uid: `${r.id}-${r.idx}@mainstay`, sequence: r.sequence, start: r.starts_at, end: r.ends_at,
     summary: r.sessions > 1 ? `${r.title} — ${r.session_title ?? `session ${r.idx + 1}`}` : r.title,
+    description: r.agenda?.length ? `Agenda:\n${r.agenda.map((t, i) => `${i + 1}. ${t}`).join('\n')}` : undefined,
     location: r.place ?? undefined, url: r.online_url ?? undefined, cancelled: r.status === 'cancelled',
+    organizer: organizerOf(r.unit_name, options.from),
   }));
+}
+
+/**
+ * The ORGANIZER of a unit's gatherings: the installation's sending address (SMTP_FROM,
+ * else the outbox's default) under the unit's name. Calendar replies go there; answers
+ * are read in the app.
+ */
+export function organizerOf(unitName: string, from: string | undefined): CalendarUser {
+  return { email: addressOf(from ?? DEFAULT_FROM), name: unitName };
 }
 
 /** The person's secret calendar address (made on first request): only they (and administrators) may see it. */
@@ -37,9 +50,9 @@ export async function calendarLink(ctx: Ctx, personId: string, baseUrl: string):
 
 /**
  * The feed itself, for calendar clients that carry no session: the token is the key.
- * Lists every gathering the person was invited to, from a year back.
+ * Lists every gathering the person was invited to, from a year back, cancelled ones included.
  */
-export async function calendarFeed(ctx: Ctx, personId: string, token: string): Promise<string> {
+export async function calendarFeed(ctx: Ctx, personId: string, token: string, options: { from?: string | undefined } = {}): Promise<string> {
   return withSystemScope(ctx, async () => {
     const row = await ctx.db.selectFrom('calendar_tokens').innerJoin('people', 'people.id', 'calendar_tokens.person_id')
       .select(['token', 'people.name']).where('person_id', '=', personId).executeTakeFirst();
@@ -48,6 +61,8 @@ export async function calendarFeed(ctx: Ctx, personId: string, token: string): P
     const since = new Date(ctx.clock.now().getTime() - 366 * 86_400_000);
     const ids = (await ctx.db.selectFrom('invitations as i').innerJoin('gatherings as g', 'g.id', 'i.gathering_id')
       .select('g.id').where('i.person_id', '=', personId).where('g.ends_at', '>=', since).execute()).map((r) => r.id);
-    return renderCalendar(await gatheringEvents(ctx, ids), { name: `Mainstay — ${row.name}`, now: ctx.clock.now() });
+    // PUBLISH: a read-only copy (RFC 5546 §3.2.1, no attendees); a changed or cancelled
+    // gathering shows its raised SEQUENCE and STATUS here too.
+    return renderCalendar(await gatheringEvents(ctx, ids, options), { name: `Mainstay — ${row.name}`, now: ctx.clock.now(), method: 'PUBLISH' });
   });
 }

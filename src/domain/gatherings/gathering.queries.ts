@@ -37,3 +37,18 @@ export async function pathOfUnit(ctx: Ctx, unitId: string): Promise<string[]> {
   if (!u) throw notFound('unit', unitId);
   return [...u.ancestor_ids, u.id];
 }
+
+/**
+ * After a change to a sent gathering: every invitee already told is due a mail again
+ * (the fan-out job sends the then current version once, however many changes came
+ * between); those never told stay due as they are. Returns how many were told before
+ * (their mail may still be pending from an earlier change).
+ */
+export async function requeueNotices(ctx: Ctx, gatheringId: string): Promise<number> {
+  return withSystemScope(ctx, async () => {
+    await ctx.db.updateTable('invitations').set({ notified_at: null }).where('gathering_id', '=', gatheringId).where('notified_at', 'is not', null).execute();
+    const told = await ctx.db.selectFrom('invitations').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('gathering_id', '=', gatheringId).where('notified_sequence', 'is not', null).executeTakeFirstOrThrow();
+    return Number(told.n);
+  });
+}

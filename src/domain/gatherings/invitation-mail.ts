@@ -2,58 +2,94 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
-import { systemActor, transact, type Ctx } from '../context.ts';
+import { systemActor, transact, withSystemScope, type Ctx } from '../context.ts';
 import { gatheringEvents } from './calendar-feed.ts';
-import { renderCalendar } from './icalendar.ts';
+import { renderCalendar, type CalendarEvent } from './icalendar.ts';
 
 const BATCH = 2_000;
 
+export interface InvitationMailOptions {
+  batch?: number;
+  /** The installation's From (SMTP_FROM): its address is the ORGANIZER's, with the convening unit's name. */
+  from?: string | undefined;
+}
+
+type Notice = 'invitation' | 'update' | 'cancellation';
+
 /**
- * Queues the invitation mails of sent gatherings, a batch per run and transaction: each
- * invitee with an address (their contact address, else their sign-in one) gets one message with the gathering's iCalendar file; the
- * invitation is marked as notified in the same transaction, so nothing is sent twice
- * and a national conference's mail drains over a few minutes without one huge write.
+ * Queues the mails of sent (or since changed or cancelled) gatherings, a batch per run
+ * and transaction. Each invitee with an address (their contact address, else their
+ * sign-in one) gets one message with an iTIP file made for them (RFC 5546: ORGANIZER,
+ * their ATTENDEE): `REQUEST` for the invitation, `REQUEST` with a higher SEQUENCE for
+ * an update, `CANCEL` for a cancellation. The invitation records the version it was
+ * told in the same transaction, so nothing is sent twice, an invitee never told of a
+ * cancelled gathering is not told now, and a national conference's mail drains over a
+ * few minutes without one huge write.
  */
-export async function queueInvitationMail(ctx: Ctx, options: { batch?: number } = {}): Promise<number> {
+export async function queueInvitationMail(ctx: Ctx, options: InvitationMailOptions = {}): Promise<number> {
   const now = ctx.clock.now();
-  const rows = (await sql<{ gathering_id: string; person_id: string; email: string | null; name: string }>`
-    select i.gathering_id, i.person_id, coalesce(p.email, a.email) as email, p.name
-      from invitations i join gatherings g on g.id = i.gathering_id and g.status = 'sent' join people p on p.id = i.person_id
+  const rows = (await sql<{ gathering_id: string; person_id: string; email: string | null; name: string; notified_sequence: number | null; status: string }>`
+    select i.gathering_id, i.person_id, coalesce(p.email, a.email) as email, p.name, i.notified_sequence, g.status
+      from invitations i join gatherings g on g.id = i.gathering_id and g.status in ('sent', 'cancelled') join people p on p.id = i.person_id
       left join accounts a on a.person_id = p.id and a.disabled_at is null
      where i.notified_at is null
      order by i.gathering_id limit ${options.batch ?? BATCH}
      for update of i skip locked`.execute(ctx.db)).rows;
-  const files = new Map<string, { subject: string; text: string; ics: string }>();
+  const gatherings = new Map<string, { events: CalendarEvent[]; sequence: number; reason: string | null }>();
+  const told: Array<{ gathering_id: string; person_id: string; sequence: number }> = [];
   for (const row of rows) {
-    if (!files.has(row.gathering_id)) {
-      const events = await gatheringEvents(ctx, [row.gathering_id]);
-      const first = events[0]!;
-      files.set(row.gathering_id, {
-        subject: `Invitation: ${first.summary}`.replace(/[\r\n]/g, ' '),
-        text: `You are invited to "${first.summary}" on ${first.start.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-          + `${first.location ? ` at ${first.location}` : ''}.${first.url ? ` Online: ${first.url}` : ''}\n`
-          + 'The attached file adds it to your calendar. Reply from the Mainstay app to say whether you will come.\n',
-        ics: renderCalendar(events, { name: first.summary, now, method: 'PUBLISH' }),
-      });
+    let g = gatherings.get(row.gathering_id);
+    if (!g) {
+      const head = await withSystemScope(ctx, () => ctx.db.selectFrom('gatherings').select(['sequence', 'cancel_reason'])
+        .where('id', '=', row.gathering_id).executeTakeFirstOrThrow());
+      g = { events: await gatheringEvents(ctx, [row.gathering_id], { from: options.from }), sequence: head.sequence, reason: head.cancel_reason };
+      gatherings.set(row.gathering_id, g);
     }
-    const file = files.get(row.gathering_id)!;
-    if (row.email) {
-      await enqueueMessage(ctx.db, {
-        to: row.email, kind: 'gathering.invitation', refType: 'gathering', refId: row.gathering_id, subject: file.subject, text: file.text,
-        attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: file.ics }],
-      }, now);
-    }
+    told.push({ gathering_id: row.gathering_id, person_id: row.person_id, sequence: g.sequence });
+    const notice: Notice = row.status === 'cancelled' ? 'cancellation' : row.notified_sequence === null ? 'invitation' : 'update';
+    // Never told of it: nothing to take back.
+    if (notice === 'cancellation' && row.notified_sequence === null) continue;
+    if (!row.email) continue;
+    const method = notice === 'cancellation' ? 'CANCEL' : 'REQUEST';
+    const first = g.events[0]!;
+    const ics = renderCalendar(g.events, {
+      name: first.summary, now, method, attendees: [{ email: row.email, name: row.name }],
+      ...(notice === 'cancellation' && g.reason ? { comment: g.reason } : {}),
+    });
+    await enqueueMessage(ctx.db, {
+      to: row.email, kind: `gathering.${notice}`, refType: 'gathering', refId: row.gathering_id, ...mailText(notice, first, first.organizer!.name, g.reason),
+      attachments: [{ filename: notice === 'cancellation' ? 'cancellation.ics' : 'invitation.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+    }, now);
   }
-  if (rows.length > 0) {
-    await sql`update invitations i set notified_at = ${now}
-                from unnest(${rows.map((r) => r.gathering_id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[]) v (g, p)
+  if (told.length > 0) {
+    await sql`update invitations i set notified_at = ${now}, notified_sequence = v.s
+                from unnest(${told.map((r) => r.gathering_id)}::uuid[], ${told.map((r) => r.person_id)}::uuid[], ${told.map((r) => r.sequence)}::int[]) v (g, p, s)
                where i.gathering_id = v.g and i.person_id = v.p`.execute(ctx.db);
   }
   return rows.length;
 }
 
-export const invitationMailJob = (database: Database): ScheduledJob => ({
+function mailText(notice: Notice, first: CalendarEvent, unit: string, reason: string | null): { subject: string; text: string } {
+  const when = `${first.start.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const where = `${first.location ? ` at ${first.location}` : ''}.${first.url ? ` Online: ${first.url}` : ''}`;
+  const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+  if (notice === 'cancellation') {
+    return {
+      subject: oneLine(`Cancelled: ${first.summary}`),
+      text: `"${first.summary}" on ${when}, convened by ${unit}, is cancelled.\nReason: ${reason ?? ''}\n`
+        + 'The attached file removes it from your calendar.\n',
+    };
+  }
+  return {
+    subject: oneLine(`${notice === 'update' ? 'Updated invitation' : 'Invitation'}: ${first.summary}`),
+    text: `${notice === 'update' ? 'The gathering you are invited to has changed. It is now' : 'You are invited to'} "${first.summary}" on ${when}${where}\n`
+      + `Convened by ${unit}. The attached file ${notice === 'update' ? 'updates it in' : 'adds it to'} your calendar. `
+      + 'Answer in the Mainstay app to say whether you will come (answers sent by your calendar are not read).\n',
+  };
+}
+
+export const invitationMailJob = (database: Database, options: { from?: string | undefined } = {}): ScheduledJob => ({
   name: 'gatherings.invitations',
   everyMs: 10_000,
-  run: (now) => transact(database, systemActor('system:invitations'), { now: () => now }, (ctx) => queueInvitationMail(ctx)),
+  run: (now) => transact(database, systemActor('system:invitations'), { now: () => now }, (ctx) => queueInvitationMail(ctx, options)),
 });

@@ -5,13 +5,14 @@ import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { createDirective } from '../directives/create-directive.ts';
 import { getDirective } from '../directives/read-directives.ts';
-import { gatheringPolicy } from './gathering-policy.ts';
+import { gatheringPolicy, refuseIfCancelled } from './gathering-policy.ts';
 import { lockGathering } from './gathering.queries.ts';
 
 /** Adds an agenda item (append) or writes the minutes of one. */
 export async function writeAgenda(ctx: Ctx, gatheringId: string, input: { index?: number | undefined; title?: string | undefined; minutes?: string | undefined }) {
   const g = await lockGathering(ctx, gatheringId);
   authorize(gatheringPolicy.manage(ctx.actor, g.convening_path), false, 'gathering', gatheringId, 'keep_minutes');
+  refuseIfCancelled(g);
   const items = await ctx.db.selectFrom('agenda_items').select(['idx', 'title', 'minutes']).where('gathering_id', '=', g.id).orderBy('idx').execute();
   if (input.index === undefined) {
     if (!input.title) throw invalid('title_required', 'A new agenda item needs a title.', { field: 'title' });
@@ -32,6 +33,7 @@ export interface DecisionInput { text: string; agendaIndex?: number | undefined;
 export async function recordDecision(ctx: Ctx, gatheringId: string, input: DecisionInput): Promise<{ id: string }> {
   const g = await lockGathering(ctx, gatheringId);
   authorize(gatheringPolicy.manage(ctx.actor, g.convening_path), false, 'gathering', gatheringId, 'record_decision');
+  refuseIfCancelled(g);
   if (input.agendaIndex !== undefined) {
     const item = await ctx.db.selectFrom('agenda_items').select('idx').where('gathering_id', '=', g.id).where('idx', '=', input.agendaIndex).executeTakeFirst();
     if (!item) throw invalid('no_such_item', `The agenda has no item ${input.agendaIndex}.`, { field: 'agendaIndex' });

@@ -31,6 +31,7 @@ export async function getGathering(ctx: Ctx, gatheringId: string) {
     startsAt: g.starts_at.toISOString(), endsAt: g.ends_at.toISOString(), place: g.place, onlineUrl: g.online_url,
     inviteeRule: { rule: g.invitee_rule, unitId: g.invitee_unit_id, depth: g.invitee_depth },
     invited: g.invited, sentAt: g.sent_at?.toISOString() ?? null, heldAt: g.held_at?.toISOString() ?? null,
+    cancelledAt: g.cancelled_at?.toISOString() ?? null, cancelReason: g.cancel_reason,
     checkinCode: manage ? g.checkin_code : null,
     sessions: sessions.map((s) => {
       const c = counts.find((x) => x.session_idx === s.idx);
@@ -46,7 +47,11 @@ export async function getGathering(ctx: Ctx, gatheringId: string) {
     invitees: invitees.items, moreInvitees: invitees.nextCursor,
     attendance: invitees.items.flatMap((i) => i.attendance.map((a) => ({ personId: i.personId, session: a.session, status: a.status }))),
     myInvitation: mine ? { rsvp: mine.rsvp, attendance: mineAttendance.map((a) => ({ session: a.session_idx, status: a.status })) } : null,
-    abilities: { manage, send: manage && g.status === 'draft', markAttendance: manage && g.status === 'sent', checkIn: Boolean(mine) && g.status === 'sent' },
+    abilities: {
+      manage, send: manage && g.status === 'draft', markAttendance: manage && g.status === 'sent', checkIn: Boolean(mine) && g.status === 'sent',
+      edit: manage && g.status !== 'cancelled', cancel: manage && g.status !== 'cancelled' && !g.held_at,
+      keepMinutes: manage && g.status !== 'cancelled', answer: Boolean(mine) && g.status !== 'cancelled',
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { authorize } from '../access/guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict } from '../errors.ts';
-import { gatheringPolicy } from './gathering-policy.ts';
+import { gatheringPolicy, refuseIfCancelled } from './gathering-policy.ts';
 import { lockGathering } from './gathering.queries.ts';
 
 /**
@@ -16,7 +16,8 @@ import { lockGathering } from './gathering.queries.ts';
 export async function sendInvitations(ctx: Ctx, gatheringId: string): Promise<{ invited: number }> {
   const g = await lockGathering(ctx, gatheringId);
   authorize(gatheringPolicy.manage(ctx.actor, g.convening_path), false, 'gathering', gatheringId, 'send_invitations');
-  if (g.status !== 'draft') throw conflict('already_sent', `The invitations were ${g.status === 'sent' ? 'sent already' : 'cancelled'}.`, { status: g.status });
+  refuseIfCancelled(g);
+  if (g.status !== 'draft') throw conflict('already_sent', 'The invitations were sent already.', { status: g.status });
   const inSubtree = sql`(u.id = ${g.invitee_unit_id}::uuid or u.ancestor_ids @> array[${g.invitee_unit_id}::uuid]) and u.closed_at is null`;
   const resolved = g.invitee_rule === 'unit-members'
     ? sql`select p.id as person_id, p.cell_id as unit_id from people p join units u on u.id = p.cell_id where ${inSubtree} and p.anonymised_at is null`

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { answerInvitation, checkIn, markAttendance } from '../../domain/gatherings/attendance.ts';
 import { calendarFeed, calendarLink } from '../../domain/gatherings/calendar-feed.ts';
 import { setCadence } from '../../domain/gatherings/cadence.ts';
+import { cancelGathering } from '../../domain/gatherings/cancel-gathering.ts';
 import { createGathering } from '../../domain/gatherings/create-gathering.ts';
+import { editGathering } from '../../domain/gatherings/edit-gathering.ts';
 import { conferenceReview, meetingStats } from '../../domain/gatherings/meeting-stats.ts';
 import { decisionToDirective, recordDecision, writeAgenda } from '../../domain/gatherings/minutes-and-decisions.ts';
 import { getGathering, listInvitees, listPersonGatherings, listUnitGatherings, personAttendance } from '../../domain/gatherings/read-gatherings.ts';
@@ -34,6 +36,7 @@ const GatheringView = z.object({
   startsAt: z.string(), endsAt: z.string(), place: z.string().nullable(), onlineUrl: z.string().nullable(),
   inviteeRule: z.object({ rule: z.string(), unitId: z.string(), depth: z.number().int().nullable() }),
   invited: z.number().int(), sentAt: z.string().nullable(), heldAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(), cancelReason: z.string().nullable().describe('Why it was cancelled, as told to the invitees'),
   checkinCode: z.string().nullable().describe('For the convening officials: the code attendees check in with'),
   sessions: z.array(z.object({
     index: z.number().int(), title: z.string().nullable(), startsAt: z.string(), endsAt: z.string(),
@@ -48,12 +51,24 @@ const GatheringView = z.object({
   moreInvitees: z.string().nullable().describe('Cursor for GET …/invitees when there are more'),
   attendance: z.array(z.object({ personId: z.string(), session: z.number().int(), status: AttendanceStatus })),
   myInvitation: z.object({ rsvp: z.enum(['yes', 'no', 'maybe']).nullable(), attendance: z.array(z.object({ session: z.number().int(), status: AttendanceStatus })) }).nullable(),
-  abilities: z.object({ manage: z.boolean(), send: z.boolean(), markAttendance: z.boolean(), checkIn: z.boolean() }),
+  abilities: z.object({
+    manage: z.boolean(), send: z.boolean(), markAttendance: z.boolean(), checkIn: z.boolean(),
+    edit: z.boolean(), cancel: z.boolean(), keepMinutes: z.boolean().describe('Add agenda items, write minutes, record decisions'), answer: z.boolean().describe('RSVP'),
+  }),
 });
 const GatheringItem = z.object({
   id: z.string(), kind: z.string(), title: z.string(), status: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string().nullable(),
   invited: z.number().int(), held: z.boolean(), conveningUnitId: z.string(),
 });
+const Place = Text(300).min(1);
+const OnlineUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const SessionInput = z.strictObject({ title: Text(200).min(1).optional(), startsAt: When, endsAt: When });
+const GatheringChanges = z.strictObject({
+  title: Name.optional(), startsAt: When.optional(), endsAt: When.optional(),
+  place: Place.nullable().optional().describe('null removes it'), onlineUrl: OnlineUrl.nullable().optional().describe('null removes it'),
+  agenda: z.array(Place).max(100).optional().describe("The agenda's titles in order; items keep their minutes by position, and an item with minutes or a decision cannot be removed"),
+  sessions: z.array(SessionInput).min(1).max(100).optional().describe('A course: its sessions (once invited, as many as before)'),
+}).refine((body) => Object.keys(body).length > 0, { message: 'name at least one field to change' });
 const Range = { ...PageQuery, from: When.optional(), to: When.optional() };
 
 export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
@@ -62,9 +77,9 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
       tags, summary: 'Schedule a gathering (officials of the convening unit and above)',
       body: z.strictObject({
         kind: Kind, conveningUnitId: Id, title: Name, startsAt: When, endsAt: When,
-        place: Text(300).min(1).optional(), onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+        place: Place.optional(), onlineUrl: OnlineUrl.optional(),
         agenda: z.array(Text(300).min(1)).max(100).optional(),
-        sessions: z.array(z.strictObject({ title: Text(200).min(1).optional(), startsAt: When, endsAt: When })).max(100).optional().describe('A course: its sessions'),
+        sessions: z.array(SessionInput).max(100).optional().describe('A course: its sessions'),
         invitees: z.strictObject({
           rule: z.enum(['unit-members', 'officials-below', 'secretaries-at-level'])
             .describe("unit-members: members of the unit's cells; officials-below: officials of the unit and every unit below; secretaries-at-level: secretaries of the units of one level below"),
@@ -78,6 +93,35 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.get('/gatherings/:id', {
     schema: { tags, summary: 'A gathering with its sessions, agenda and minutes, decisions, invitees and attendance', params: IdParams, response: { 200: GatheringView, ...errorResponses } },
   }, (request) => read(deps, request, (ctx) => getGathering(ctx, request.params.id)));
+
+  app.patch('/gatherings/:id', {
+    schema: {
+      tags, summary: 'Change the time, place, title or agenda (convening officials). Invitees already told get one update (iTIP REQUEST, SEQUENCE raised); a change that changes nothing sends nothing',
+      params: IdParams, body: GatheringChanges,
+      response: {
+        200: z.object({
+          id: z.string(), status: z.enum(['draft', 'sent', 'cancelled']), sequence: z.number().int().describe('The calendar SEQUENCE now'),
+          changed: z.array(z.enum(['title', 'startsAt', 'endsAt', 'place', 'onlineUrl', 'agenda', 'sessions'])),
+          updatesQueued: z.number().int().describe('Invitees already told, to whom an update is queued'),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, (request, reply) => command(deps, request, reply, 200, (ctx) => editGathering(ctx, request.params.id, request.body)));
+
+  app.post('/gatherings/:id/cancel', {
+    schema: {
+      tags, summary: 'Call the gathering off, with the reason invitees are told (iTIP CANCEL to those already told). Not once it was held',
+      params: IdParams, body: z.strictObject({ reason: Text(1000).min(1) }),
+      response: {
+        200: z.object({
+          id: z.string(), status: z.literal('cancelled'), cancelledAt: z.string(), sequence: z.number().int(),
+          cancellationsQueued: z.number().int().describe('Invitees already told, to whom a cancellation is queued'),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, (request, reply) => command(deps, request, reply, 200, (ctx) => cancelGathering(ctx, request.params.id, request.body)));
 
   app.post('/gatherings/:id/send', {
     schema: { tags, summary: 'Resolve the invitees from the rule, now, keep them, and send the invitations', params: IdParams, response: { 200: z.object({ invited: z.number().int() }), ...errorResponses } },
@@ -185,7 +229,7 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
 };
 
 /** The calendar feed: calendar clients carry no session, so the secret token in the address is the key. */
-export const calendarFeedRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const calendarFeedRoutes = (deps: AppDeps, mail: { from?: string | undefined } = {}): FastifyPluginAsyncZod => async (app) => {
   app.get('/people/:id/calendar.ics', {
     schema: {
       tags, summary: "A person's gatherings as an iCalendar feed (RFC 5545); the token comes from …/calendar-link", security: [],
@@ -194,7 +238,7 @@ export const calendarFeedRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
     },
   }, async (request, reply) => {
     // No account behind the request: the token is checked inside, under the system scope.
-    const ics = await transact(deps.database, systemActor('calendar-feed'), deps.clock, (ctx) => calendarFeed(ctx, request.params.id, request.query.token), request.id);
+    const ics = await transact(deps.database, systemActor('calendar-feed'), deps.clock, (ctx) => calendarFeed(ctx, request.params.id, request.query.token, mail), request.id);
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
   });
 };

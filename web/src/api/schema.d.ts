@@ -490,7 +490,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change the time, place, title or agenda (convening officials). Invitees already told get one update (iTIP REQUEST, SEQUENCE raised); a change that changes nothing sends nothing */
+        patch: operations["patchGatheringsById"];
         trace?: never;
     };
     "/api/v1/gatherings/{id}/agenda": {
@@ -521,6 +522,23 @@ export interface paths {
         put?: never;
         /** Mark one invitee's attendance (the secretary's tap) */
         post: operations["postGatheringsByIdAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gatherings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call the gathering off, with the reason invitees are told (iTIP CANCEL to those already told). Not once it was held */
+        post: operations["postGatheringsByIdCancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3782,7 +3800,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
+                            /** @description RSVP */
+                            answer: boolean;
+                            cancel: boolean;
                             checkIn: boolean;
+                            edit: boolean;
+                            /** @description Add agenda items, write minutes, record decisions */
+                            keepMinutes: boolean;
                             manage: boolean;
                             markAttendance: boolean;
                             send: boolean;
@@ -3798,6 +3822,9 @@ export interface operations {
                             /** @enum {string} */
                             status: "present" | "excused" | "absent";
                         }[];
+                        cancelledAt: string | null;
+                        /** @description Why it was cancelled, as told to the invitees */
+                        cancelReason: string | null;
                         /** @description For the convening officials: the code attendees check in with */
                         checkinCode: string | null;
                         conveningUnitId: string;
@@ -3883,6 +3910,88 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    patchGatheringsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unit, person or account id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The agenda's titles in order; items keep their minutes by position, and an item with minutes or a decision cannot be removed */
+                    agenda?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with offset
+                     */
+                    endsAt?: string;
+                    /**
+                     * Format: uri
+                     * @description null removes it
+                     */
+                    onlineUrl?: string | null;
+                    /** @description null removes it */
+                    place?: string | null;
+                    /** @description A course: its sessions (once invited, as many as before) */
+                    sessions?: {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with offset
+                         */
+                        endsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with offset
+                         */
+                        startsAt: string;
+                        title?: string;
+                    }[];
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with offset
+                     */
+                    startsAt?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: ("title" | "startsAt" | "endsAt" | "place" | "onlineUrl" | "agenda" | "sessions")[];
+                        id: string;
+                        /** @description The calendar SEQUENCE now */
+                        sequence: number;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "cancelled";
+                        /** @description Invitees already told, to whom an update is queued */
+                        updatesQueued: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     postGatheringsByIdAgenda: {
         parameters: {
             query?: never;
@@ -3964,6 +4073,54 @@ export interface operations {
                         session: number;
                         /** @enum {string} */
                         status: "present" | "excused" | "absent";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postGatheringsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unit, person or account id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Invitees already told, to whom a cancellation is queued */
+                        cancellationsQueued: number;
+                        cancelledAt: string;
+                        id: string;
+                        sequence: number;
+                        /** @enum {string} */
+                        status: "cancelled";
                     };
                 };
             };

@@ -14,7 +14,6 @@ type Decision = GatheringView['decisions'][number];
 /** The agenda, each item with its minutes: an editor per item for the conveners, the text for everyone else. */
 export function AgendaSection({ g, onChanged }: { g: GatheringView; onChanged: () => void }) {
   const { t } = useTranslation();
-  const manage = g.abilities.manage;
   return (
     <section aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">{t('minutes.agenda')}</h2>
@@ -23,13 +22,13 @@ export function AgendaSection({ g, onChanged }: { g: GatheringView; onChanged: (
         {g.agenda.map((item) => (
           <li key={item.index}>
             <h3>{item.title}</h3>
-            {manage ? <MinutesEditor gatheringId={g.id} item={item} /> : item.minutes
+            {g.abilities.keepMinutes ? <MinutesEditor gatheringId={g.id} item={item} /> : item.minutes
               ? <p className="description">{item.minutes}</p>
               : <p className="muted">{t('minutes.none')}</p>}
           </li>
         ))}
       </ol>
-      {manage && g.status !== 'cancelled' && <AddAgendaItem gatheringId={g.id} onAdded={onChanged} />}
+      {g.abilities.keepMinutes && <AddAgendaItem gatheringId={g.id} onAdded={onChanged} />}
     </section>
   );
 }
@@ -93,7 +92,7 @@ export function DecisionsSection({ g, onChanged }: { g: GatheringView; onChanged
       <ol className="decisions">
         {g.decisions.map((d) => <DecisionRow key={d.id} g={g} decision={d} />)}
       </ol>
-      {manage && g.status !== 'cancelled' && <RecordDecision g={g} onRecorded={onChanged} />}
+      {g.abilities.keepMinutes && <RecordDecision g={g} onRecorded={onChanged} />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { usePageTitle } from '../app';
 import { AttendanceTaking } from './gathering-attendance';
+import { GatheringChangeActions } from './gathering-change-dialogs';
 import { AgendaSection, DecisionsSection } from './gathering-minutes';
 import { ConferenceReview } from './gathering-review';
 import { MyInvitation } from './my-invitation';
@@ -22,6 +23,8 @@ export function GatheringPage({ id }: { id: string }) {
   const gathering = useApi(id, () => unwrap(api.GET('/api/v1/gatherings/{id}', { params: { path: { id } } })));
   // Kept here: the send button goes away once sent, the count of those invited stays.
   const [sentTo, setSentTo] = useState<number | null>(null);
+  // What the last edit or cancellation did (who will be told), until the next action.
+  const [changed, setChanged] = useState<string | null>(null);
   usePageTitle(gathering.data?.title);
 
   if (gathering.error) return <><h1>{t('gatherings.gathering')}</h1><ErrorMessage error={gathering.error} /></>;
@@ -37,7 +40,15 @@ export function GatheringPage({ id }: { id: string }) {
           {g.heldAt && <> · <span className="badge muted-badge">{t('gatherings.held')}</span></>}
         </p>
       </div>
-      <dl className="details">
+      {g.status === 'cancelled' && (
+        <div className="notice cancelled-notice">
+          <p><strong>{t('gatherings.cancelledOn', { date: g.cancelledAt ? format.dateTime(g.cancelledAt) : '' })}</strong></p>
+          {g.cancelReason && <p>{t('gatherings.cancelledBecause', { reason: g.cancelReason })}</p>}
+        </div>
+      )}
+      <GatheringChangeActions g={g} onChanged={(message) => { setSentTo(null); setChanged(message); gathering.reload(); }} />
+      {changed && <p className="ok" role="status">{changed}</p>}
+      <dl className={g.status === 'cancelled' ? 'details cancelled' : 'details'}>
         <dt>{t('gatherings.when')}</dt>
         <dd><time dateTime={g.startsAt}>{format.dateTime(g.startsAt)}</time> – <time dateTime={g.endsAt}>{format.dateTime(g.endsAt)}</time></dd>
         {g.place && <><dt>{t('gatherings.place')}</dt><dd>{g.place}</dd></>}
@@ -57,7 +68,7 @@ export function GatheringPage({ id }: { id: string }) {
           </ol>
         </>
       )}
-      {g.abilities.send && <SendInvitations g={g} onSent={(invited) => { setSentTo(invited); gathering.reload(); }} />}
+      {g.abilities.send && <SendInvitations g={g} onSent={(invited) => { setChanged(null); setSentTo(invited); gathering.reload(); }} />}
       {sentTo !== null && <p className="ok" role="status">{t('gatherings.sent', { count: sentTo, n: format.number(sentTo) })}</p>}
       {g.checkinCode && g.status === 'sent' && (
         <section className="checkin-code" aria-labelledby="code-heading">

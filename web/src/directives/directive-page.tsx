@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { DirectiveActions } from './directive-actions';
 import { DirectiveAttachments } from './directive-attachments';
 import { DirectiveProgress } from './directive-progress';

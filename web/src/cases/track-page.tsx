@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
-import { PhotoStrip } from '../components/case-photos';
+import { PhotoStrip } from './case-photos';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 /** The requester's page, reached by the tracking link alone: progress, and their say in the outcome. */
 export function TrackPage({ token }: { token: string }) {

@@ -12,7 +12,7 @@ import { SearchBox, type SearchOption } from '../components/search-box';
 import { TableWrap } from '../components/table-wrap';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 type Person = paths['/api/v1/people/{id}']['get']['responses'][200]['content']['application/json'];
 

@@ -4,7 +4,7 @@ import { api, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ErrorMessage, Loading } from '../components/status';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 /** The top of the signed-in person's part of the tree: the root, their unit, or their cell. */
 export function HomePage() {

@@ -9,7 +9,7 @@ import { Dialog } from '../components/dialog';
 import { FileLinks } from '../components/file-links';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { ReportForm } from './assignment-report-form';
 import { DirectiveAttachments } from './directive-attachments';
 import { DirectiveQuestions } from './directive-questions';

@@ -8,7 +8,7 @@ import { usePages } from '../api/use-pages';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { CaseAssignBar } from './case-assign-bar';
 import { FileCaseDialog } from './file-case-dialog';
 

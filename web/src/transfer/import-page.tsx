@@ -6,7 +6,7 @@ import { TableWrap } from '../components/table-wrap';
 import { ErrorMessage } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 type Phase = 'choose' | 'checking' | 'checked' | 'importing' | 'done';
 

@@ -7,7 +7,7 @@ import { useLevels } from '../api/levels';
 import { useAction } from '../api/use-action';
 import { Field } from '../components/field';
 import { ErrorMessage } from '../components/status';
-import type { UnitView } from './unit-page';
+import type { UnitView } from '../org/unit-page';
 
 interface SessionDraft { key: number; title: string; startsAt: string; endsAt: string }
 

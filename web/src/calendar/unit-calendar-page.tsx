@@ -7,7 +7,7 @@ import { useApi } from '../api/use-api';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage, Loading } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { CalendarEditor, DAYS, dayName, formatSpans, type CalendarData } from './calendar-editor';
 
 /** Where nothing is set yet, editing starts from office hours, Monday to Friday. */

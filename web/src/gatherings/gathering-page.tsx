@@ -9,7 +9,7 @@ import { useApi } from '../api/use-api';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { AttendanceTaking } from './gathering-attendance';
 import { AgendaSection, DecisionsSection } from './gathering-minutes';
 import { ConferenceReview } from './gathering-review';

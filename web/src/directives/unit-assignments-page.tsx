@@ -7,7 +7,7 @@ import { useApi } from '../api/use-api';
 import { usePages } from '../api/use-pages';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 /** A unit's inbox of directives: what it has not acknowledged (new or amended) first, then the newest. */
 export function UnitAssignmentsPage({ id }: { id: string }) {

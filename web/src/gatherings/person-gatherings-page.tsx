@@ -6,7 +6,7 @@ import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { ErrorMessage } from '../components/status';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { UpcomingAndPast, type LoadGatherings } from './gathering-list';
 import { MyInvitation } from './my-invitation';
 

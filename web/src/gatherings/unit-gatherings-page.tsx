@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ErrorMessage, Loading } from '../components/status';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { MonthCalendar } from './gathering-calendar';
 import { UpcomingAndPast, type LoadGatherings } from './gathering-list';
 import { ScheduleForm } from './gathering-schedule-form';

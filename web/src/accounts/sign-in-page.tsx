@@ -5,7 +5,7 @@ import { Field } from '../components/field';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage } from '../components/status';
 import { useSession } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 export function SignInPage({ reason }: { reason?: 'expired' | 'signed-out' | undefined }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { Empty, ErrorMessage, Loading } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 /** Administrators issue and revoke the keys of a unit's machine clients (the Open311 door). */
 export function UnitApiKeysPage({ id }: { id: string }) {

@@ -6,7 +6,7 @@ import { useAction } from '../api/use-action';
 import { Field } from '../components/field';
 import { ErrorMessage } from '../components/status';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 export function AccountPage() {
   const { t } = useTranslation();

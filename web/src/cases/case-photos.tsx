@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../api/schema';
-import { FilePicker, useFileProblem, type FileLimits } from './file-picker';
+import { FilePicker, useFileProblem, type FileLimits } from '../components/file-picker';
 
 type PhotoInfo = paths['/api/v1/cases/{id}']['get']['responses'][200]['content']['application/json']['photos'][number];
 

@@ -6,7 +6,7 @@ import { BarChart } from '../components/bar-chart';
 import { TableWrap } from '../components/table-wrap';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { CadenceSummary } from './unit-cadence';
 
 /** A unit's meeting statistics for its subtree, each child unit's, and attendance per child as a chart. */

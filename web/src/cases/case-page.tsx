@@ -5,12 +5,12 @@ import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
-import { PhotoStrip } from '../components/case-photos';
+import { PhotoStrip } from './case-photos';
 import { Dialog } from '../components/dialog';
 import { SearchBox, type SearchOption } from '../components/search-box';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { CaseAssignee } from './case-assignee';
 import { MergeCaseDialog } from './merge-case-dialog';
 

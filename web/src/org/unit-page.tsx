@@ -8,7 +8,7 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { UnitActions } from './unit-actions';
 import { UnitMembers } from './unit-members';
 import { UnitOfficials } from './unit-officials';

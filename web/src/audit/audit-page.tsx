@@ -7,7 +7,7 @@ import { TableWrap } from '../components/table-wrap';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
 import { useMe } from '../session';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 /** The audit trail of a unit, a person, or the reader's whole scope, and whether the chain verifies. */
 export function AuditPage() {

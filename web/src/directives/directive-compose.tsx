@@ -11,7 +11,7 @@ import { FilePicker, useFileProblem } from '../components/file-picker';
 import { SearchBox, type SearchOption } from '../components/search-box';
 import { ErrorMessage } from '../components/status';
 import { emptyItem, itemInputOf, ItemsEditor, type ItemDraft } from './directive-items-editor';
-import type { UnitView } from './unit-page';
+import type { UnitView } from '../org/unit-page';
 
 type Kind = DirectiveBody['target']['kind'];
 

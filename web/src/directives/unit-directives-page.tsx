@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api';
 import { usePages } from '../api/use-pages';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 import { DirectiveCompose } from './directive-compose';
 
 /** What a unit issued, newest first, and the form that drafts a new directive. */

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, ApiError, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
-import { CaseKindFields, type Urgency } from '../components/case-fields';
-import { PhotoPicker, usePhotoProblem } from '../components/case-photos';
+import { CaseKindFields, type Urgency } from './case-fields';
+import { PhotoPicker, usePhotoProblem } from './case-photos';
 import { Field } from '../components/field';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage, Loading } from '../components/status';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 /** The public form: anyone brings a difficulty, no account, and leaves with a tracking link. */
 export function ReportPage() {

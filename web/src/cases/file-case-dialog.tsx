@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
-import { CaseKindFields, type Urgency } from '../components/case-fields';
+import { CaseKindFields, type Urgency } from './case-fields';
 import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { ErrorMessage } from '../components/status';

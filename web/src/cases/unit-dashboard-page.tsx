@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import { TrendChart } from '../components/trend-chart';
 import { useFormat } from '../i18n/format';
-import { usePageTitle } from '../app';
+import { usePageTitle } from '../components/page-title';
 
 /** A unit's casework at a glance, for its whole subtree: what is open, what is late, how well it is handled. */
 export function UnitDashboardPage({ id }: { id: string }) {

@@ -40,6 +40,9 @@ alter table directive_deltas set (autovacuum_vacuum_scale_factor = 0, autovacuum
 drop trigger if exists assignments_deltas_insert on assignments;
 drop function if exists mainstay_assignment_deltas_on_insert();
 
+-- Which units a target reaches is decided by mainstay_directive_targets() alone (it was
+-- also written out here, and in the preview): the issue now calls it, keeping
+-- `ancestor_ids @> {issuer}` only so the GIN index narrows the units first.
 create or replace function mainstay_issue_assignments(directive uuid, first_due timestamptz, at timestamptz) returns int
 language plpgsql security definer set search_path = public set work_mem = '128MB' as $$
 declare
@@ -56,9 +59,7 @@ begin
     select (stem || lpad(to_hex(row_number() over (order by u.id)), 8, '0'))::uuid, d.id, u.id, u.ancestor_ids, 'received', first_due, at, at
       from units u
      where u.ancestor_ids @> array[d.issuer_unit_id] and u.closed_at is null
-       and case d.target_kind when 'all' then true
-                              when 'level' then u.depth = d.target_depth
-                              else u.id = any(d.target_unit_ids) or u.ancestor_ids && d.target_unit_ids end
+       and mainstay_directive_targets(d, u.depth, u.ancestor_ids || u.id)
      order by u.id
     returning path
   ), paths as (

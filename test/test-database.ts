@@ -66,3 +66,17 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () =
 
 /** Whether this run is on a PostgreSQL server (DATABASE_URL) rather than PGlite. */
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
+
+/**
+ * For `it.skipIf` / `describe.skipIf`: whether tests that need the other backend skip
+ * on this run, printing why when they do (a skip never passes silently).
+ */
+export function skipUnless(backend: 'postgres' | 'pglite', what: string): boolean {
+  const skip = backend === 'postgres' ? !usingPostgres() : usingPostgres();
+  if (skip) {
+    console.log(backend === 'postgres'
+      ? `Skipped on PGlite: ${what} (needs a PostgreSQL server; set DATABASE_URL).`
+      : `Skipped on PostgreSQL: ${what} (only the embedded database has it; unset DATABASE_URL).`);
+  }
+  return skip;
+}

@@ -131,7 +131,7 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-export interface SchemaMigrationsTable { name: string; applied_at: Timestamp }
+export interface SchemaMigrationsTable { name: string; applied_at: Timestamp; sha256: string | null }
 
 export type Unit = Selectable<UnitsTable>;
 export type Person = Selectable<PeopleTable>;

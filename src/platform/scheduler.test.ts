@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
 import { systemActor, transact } from '../domain/context.ts';
-import { createTestDatabaseUrl, openTestDatabase, usingPostgres } from '../../test/test-database.ts';
+import { createTestDatabaseUrl, openTestDatabase, skipUnless } from '../../test/test-database.ts';
 import { fixedClock } from './clock.ts';
 import { enqueueMessage } from './outbox/enqueue.ts';
 import { outboxJob } from './outbox/job.ts';
@@ -105,7 +105,7 @@ describe('the scheduler', () => {
     await scheduler.stop();
   });
 
-  it.skipIf(!usingPostgres())('never runs one job in two server processes at once (advisory lock)', async () => {
+  it.skipIf(skipUnless('postgres', 'one job in two server processes'))('never runs one job in two server processes at once (advisory lock)', async () => {
     const created = await createTestDatabaseUrl();
     const [one, two] = [await openDatabase({ url: created.url }), await openDatabase({ url: created.url })];
     try {

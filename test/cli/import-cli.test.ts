@@ -9,7 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabaseUrl, usingPostgres } from '../test-database.ts';
+import { createTestDatabaseUrl, skipUnless, usingPostgres } from '../test-database.ts';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/mainstay.js');
 const PROBLEM_LINE = /^(.+):(\d+): ([a-z_*,]+): (.+)$/;
@@ -175,7 +175,7 @@ describe('mainstay import, export, backup and restore', { timeout: 300_000 }, ()
     });
 
     if (usingPostgres()) console.log('restore-lock test skipped: the data-folder lock guards the embedded database; this run uses a PostgreSQL server');
-    it.skipIf(usingPostgres())('refuses to restore while another process holds the data folder', async () => {
+    it.skipIf(skipUnless('pglite', 'restore refused while the data folder is held'))('refuses to restore while another process holds the data folder', async () => {
       // This test's own process (a live node process) holds the lock, as a server would.
       const lock = join(backend.dataDir, 'mainstay.lock');
       writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), command: 'mainstay serve (test)', since: new Date().toISOString() }));

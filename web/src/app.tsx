@@ -1,30 +1,29 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Layout } from './components/layout';
 import { Loading } from './components/status';
-import { AccountPage } from './pages/account-page';
-import { AuditPage } from './pages/audit-page';
-import { CasePage } from './pages/case-page';
-import { ReportPage } from './pages/report-page';
-import { TrackPage } from './pages/track-page';
-import { UnitDashboardPage } from './pages/unit-dashboard-page';
-import { UnitCasesPage } from './pages/unit-cases-page';
-import { UnitApiKeysPage } from './pages/unit-api-keys-page';
-import { UnitCalendarPage } from './pages/unit-calendar-page';
-import { AssignmentPage } from './pages/assignment-page';
-import { DirectivePage } from './pages/directive-page';
-import { UnitAssignmentsPage } from './pages/unit-assignments-page';
-import { UnitDirectivesPage } from './pages/unit-directives-page';
-import { GatheringPage } from './pages/gathering-page';
-import { PersonGatheringsPage } from './pages/person-gatherings-page';
-import { UnitGatheringsPage } from './pages/unit-gatherings-page';
-import { UnitMeetingsPage } from './pages/unit-meetings-page';
-import { HomePage } from './pages/home-page';
-import { ImportPage } from './pages/import-page';
-import { PersonPage } from './pages/person-page';
-import { SignInPage } from './pages/sign-in-page';
-import { UnitPage } from './pages/unit-page';
+import { AccountPage } from './accounts/account-page';
+import { AuditPage } from './audit/audit-page';
+import { CasePage } from './cases/case-page';
+import { ReportPage } from './cases/report-page';
+import { TrackPage } from './cases/track-page';
+import { UnitDashboardPage } from './cases/unit-dashboard-page';
+import { UnitCasesPage } from './cases/unit-cases-page';
+import { UnitApiKeysPage } from './cases/unit-api-keys-page';
+import { UnitCalendarPage } from './calendar/unit-calendar-page';
+import { AssignmentPage } from './directives/assignment-page';
+import { DirectivePage } from './directives/directive-page';
+import { UnitAssignmentsPage } from './directives/unit-assignments-page';
+import { UnitDirectivesPage } from './directives/unit-directives-page';
+import { GatheringPage } from './gatherings/gathering-page';
+import { PersonGatheringsPage } from './gatherings/person-gatherings-page';
+import { UnitGatheringsPage } from './gatherings/unit-gatherings-page';
+import { UnitMeetingsPage } from './gatherings/unit-meetings-page';
+import { HomePage } from './org/home-page';
+import { ImportPage } from './transfer/import-page';
+import { PersonPage } from './people/person-page';
+import { SignInPage } from './accounts/sign-in-page';
+import { UnitPage } from './org/unit-page';
 import { SessionProvider, useSession } from './session';
 
 export function App() {
@@ -77,15 +76,4 @@ function Gate() {
 function NotFound() {
   const { t } = useTranslation();
   return <><h1>{t('notFound.title')}</h1><p>{t('notFound.body')}</p></>;
-}
-
-/** Sets the document title and moves focus to the page's heading on navigation, for screen readers. */
-export function usePageTitle(title: string | undefined) {
-  const [location] = useLocation();
-  useEffect(() => {
-    if (title) document.title = `${title} · Mainstay`;
-  }, [title]);
-  useEffect(() => {
-    document.getElementById('main')?.focus({ preventScroll: true });
-  }, [location]);
 }

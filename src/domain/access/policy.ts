@@ -22,6 +22,11 @@ export function below(actor: Actor, unit: Placed): boolean {
   return actor.isAdmin || actor.officialUnitIds.some((u) => unit.ancestorIds.includes(u));
 }
 
+/** An official of a unit on the path (the target's unit and its ancestors), or an administrator. */
+export function meets(actor: Actor, path: readonly string[]): boolean {
+  return actor.isAdmin || actor.officialUnitIds.some((u) => path.includes(u));
+}
+
 export const unitPolicy = {
   read: (actor: Actor, unit: Placed) => inScope(actor, unit) || unit.id === actor.cellId,
   createChild: (actor: Actor, parent: Placed) => inScope(actor, parent),

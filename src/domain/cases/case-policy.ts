@@ -1,10 +1,8 @@
-import { inScope, type Placed } from '../access/policy.ts';
+import { inScope, meets, type Placed } from '../access/policy.ts';
 import type { Actor } from '../context.ts';
 
 /** A case as the policy sees it: the path of its owner and of every unit that owned it. */
 export interface PlacedCase { ownerPath: readonly string[]; involvedPath: readonly string[]; requesterPersonId: string | null }
-
-const meets = (actor: Actor, path: readonly string[]) => actor.isAdmin || actor.officialUnitIds.some((u) => path.includes(u));
 
 export const casePolicy = {
   /** Officials over any unit that owned it (an escalated-from unit still sees it), and the member who filed it. */

@@ -1,7 +1,5 @@
+import { meets } from '../access/policy.ts';
 import type { Actor } from '../context.ts';
-
-/** Officials of a unit on the path (or administrators). */
-const meets = (actor: Actor, path: readonly string[]) => actor.isAdmin || actor.officialUnitIds.some((u) => path.includes(u));
 
 export const directivePolicy = {
   /** The issuing unit and those above it draft, issue, amend, withdraw and answer. */

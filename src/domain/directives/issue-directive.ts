@@ -6,26 +6,25 @@ import { conflict } from '../errors.ts';
 import { directivePolicy } from './directive-policy.ts';
 import { lockDirective } from './directive.queries.ts';
 
-type DirectiveRow = Awaited<ReturnType<typeof lockDirective>>;
+type DirectiveRow = Pick<Awaited<ReturnType<typeof lockDirective>>, 'id'>;
 
-/** The open units a directive reaches: below the issuer, then all, one level, or the chosen subtrees. */
-const targetedUnits = (d: Pick<DirectiveRow, 'issuer_unit_id' | 'target_kind' | 'target_depth' | 'target_unit_ids'>) => sql`
-  select u.id, u.ancestor_ids from units u
-   where u.ancestor_ids @> array[${d.issuer_unit_id}::uuid] and u.closed_at is null
-     and ${d.target_kind === 'level' ? sql`u.depth = ${d.target_depth}` : d.target_kind === 'subtrees'
-       ? sql`(u.id = any(${d.target_unit_ids}::uuid[]) or u.ancestor_ids && ${d.target_unit_ids}::uuid[])` : sql`true`}`;
-
-/** How many units a draft would reach now: the preview before issuing. */
+/**
+ * How many units a draft would reach now: the preview before issuing. Counted with the
+ * target rule itself, mainstay_directive_targets() (migration 0011), which the issue
+ * (mainstay_issue_assignments) and units joining later (mainstay_directives_reach) use too;
+ * `ancestor_ids @> {issuer}` only lets the GIN index narrow the units first.
+ */
 export async function previewReach(ctx: Ctx, d: DirectiveRow): Promise<number> {
-  return withSystemScope(ctx, async () =>
-    (await sql<{ n: number }>`select count(*)::int as n from (${targetedUnits(d)}) t`.execute(ctx.db)).rows[0]!.n);
+  return withSystemScope(ctx, async () => (await sql<{ n: number }>`
+    select count(*)::int as n from directives d join units u on u.ancestor_ids @> array[d.issuer_unit_id] and u.closed_at is null
+     where d.id = ${d.id} and mainstay_directive_targets(d, u.depth, u.ancestor_ids || u.id)`.execute(ctx.db)).rows[0]!.n);
 }
 
 /**
  * Issues a draft: one assignment for every targeted unit, at once, in this transaction,
- * whatever the size of the subtree — mainstay_issue_assignments() (migration 0011) writes
- * them and the rollups of the whole cascade in one statement. The preview above counts
- * with the same rule; keep the two in step.
+ * whatever the size of the subtree — mainstay_issue_assignments() (migrations 0011, 0015) writes
+ * them and the rollups of the whole cascade in one statement, with the same target rule
+ * as the preview above.
  */
 export async function issueDirective(ctx: Ctx, directiveId: string): Promise<{ assignments: number }> {
   const d = await lockDirective(ctx, directiveId);

@@ -1,7 +1,6 @@
+import { meets } from '../access/policy.ts';
 import type { Actor } from '../context.ts';
 import { conflict } from '../errors.ts';
-
-const meets = (actor: Actor, path: readonly string[]) => actor.isAdmin || actor.officialUnitIds.some((u) => path.includes(u));
 
 export const gatheringPolicy = {
   /** The convening unit's officials and those above it schedule, invite, edit, cancel, mark attendance and keep the minutes. */

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.ts';
 import pg from 'pg';
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { openTestDatabase, usingPostgres } from '../../../test/test-database.ts';
+import { openTestDatabase, skipUnless, usingPostgres } from '../../../test/test-database.ts';
 import { withDatabase } from '../../../test/global-setup.ts';
 import { run, testActor, testClock } from '../../../test/factories.ts';
 import { recountInJs } from '../../../test/recount.ts';
@@ -344,7 +344,7 @@ describe('import of bad input', () => {
 // forced on it, and PostgreSQL refuses COPY into such a table. Test runs connect as a
 // superuser, so this builds an owner of its own.
 if (!usingPostgres()) console.log('non-superuser owner tests skipped: PGlite has a single superuser; they run against the PostgreSQL server');
-describe.skipIf(!usingPostgres())('import and export as a table owner that is not a superuser', () => {
+describe.skipIf(skipUnless('postgres', 'import and export as a non-superuser table owner'))('import and export as a table owner that is not a superuser', () => {
   const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const role = `mainstay_owner_${suffix}`;
   const name = `mainstay_owned_${suffix}`;

@@ -41,8 +41,9 @@ export async function assignCases(ctx: Ctx, input: AssignInput): Promise<AssignR
     .where('id', 'in', ids).orderBy('id').forUpdate().execute());
   const byId = new Map(rows.map((r) => [r.id, r]));
   const officialAt = new Set<string>();
-  if (input.assigneePersonId) {
-    const units = [...new Set(rows.map((r) => r.owning_unit_id))];
+  const units = [...new Set(rows.map((r) => r.owning_unit_id))];
+  // No case found, no units: `in ()` is not SQL.
+  if (input.assigneePersonId && units.length > 0) {
     const terms = await withSystemScope(ctx, () => ctx.db.selectFrom('official_terms').select('unit_id')
       .where('person_id', '=', input.assigneePersonId!).where('ended_at', 'is', null).where('unit_id', 'in', units).execute());
     for (const t of terms) officialAt.add(t.unit_id);

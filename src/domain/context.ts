@@ -16,6 +16,25 @@ export interface Actor {
   officialUnitIds: string[];
   /** The actor's own cell, which a member may read. */
   cellId: string | null;
+  /** A stranger at a public door: no scope at all, only the key that door is given (`openDoor`). */
+  door?: PublicDoor | undefined;
+}
+
+/** The doors that need no account (migration 0016_public_doors.sql). */
+export type PublicDoor = 'intake' | 'track' | 'open311' | 'feed';
+
+/**
+ * The public at one door: not an administrator, no units, no cell, no person — row-level
+ * security shows it nothing but what the door's key opens. Steps that must reach wider
+ * (routing, reference numbers, deadlines, counters) use `withSystemScope` for that step only.
+ */
+export const publicActor = (door: PublicDoor, label: string = `public:${door}`): Actor => ({
+  accountId: null, personId: null, label, isAdmin: false, officialUnitIds: [], cellId: null, door,
+});
+
+/** The key a public door holds: a tracking token's hash, a calendar token, an API key's hash. */
+export async function openDoor(ctx: Ctx, key: 'track' | 'feed' | 'api_key', value: string): Promise<void> {
+  await sql`select set_config(${`mainstay.${key}`}, ${value}, true)`.execute(ctx.db);
 }
 
 export const systemActor = (label: string): Actor => ({
@@ -86,7 +105,8 @@ export async function applyScope(db: Transaction<DB>, actor: Actor, admin = acto
     set_config('mainstay.units', ${`{${actor.officialUnitIds.join(',')}}`}, true),
     set_config('mainstay.cell', ${actor.cellId ?? ''}, true),
     set_config('mainstay.person', ${actor.personId ?? ''}, true),
-    set_config('mainstay.account', ${actor.accountId ?? ''}, true)`.execute(db);
+    set_config('mainstay.account', ${actor.accountId ?? ''}, true),
+    set_config('mainstay.door', ${actor.door ?? ''}, true)`.execute(db);
 }
 
 /**

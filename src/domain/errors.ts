@@ -35,19 +35,13 @@ export const conflict = (code: string, message: string, details: Record<string, 
  */
 export class AccessDenied extends DomainError {
   override readonly kind: ErrorKind;
-  /**
-   * `more` words a refusal of a batch: its own message, and details listing each refused item.
-   * `more.looksLike` is the answer a missing object gets where that is not the usual
-   * 404 `<what>_not_found` (an id in a body that names nothing is a 422, say).
-   */
+  /** `more` words a refusal of a batch (its own message, details listing each refused item) or names its code. */
   constructor(readonly what: string, readonly id: string, readonly action: string, readonly visible = false,
-    more: { message?: string; details?: Record<string, unknown>; code?: string; looksLike?: DomainError } = {}) {
-    const face = visible ? undefined : more.looksLike;
-    super(face ? (face.kind === 'forbidden' ? 'not_found' : face.kind) : 'not_found',
-      face?.code ?? more.code ?? (visible ? 'forbidden' : `${what}_not_found`),
-      face?.message ?? more.message ?? (visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`),
-      face?.details ?? { ...(visible ? { action } : { id }), ...more.details });
-    this.kind = visible ? 'forbidden' : face?.kind ?? 'not_found';
+    more: { message?: string; details?: Record<string, unknown>; code?: string } = {}) {
+    super('not_found', more.code ?? (visible ? 'forbidden' : `${what}_not_found`),
+      more.message ?? (visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`),
+      { ...(visible ? { action } : { id }), ...more.details });
+    this.kind = visible ? 'forbidden' : 'not_found';
   }
 }
 

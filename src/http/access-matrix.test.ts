@@ -189,9 +189,11 @@ const CASES: Record<string, Case> = {
   'PUT /api/v1/units/:id/service-area': {
     inside: ABOVE_CELL, request: async (w) => ({ method: 'PUT', url: `/api/v1/units/${cell(w)}/service-area`, payload: { polygon: null, localities: ['Matrix'] } }),
   },
-  // An official files on someone's behalf; a member files their own request.
+  // An official files on someone's behalf; a member files their own request. Either may
+  // name the receiving unit's queue: one they act in (a member: their own cell).
   'POST /api/v1/cases': {
-    self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/cases', payload: { categoryCode: CATEGORY.code, description: 'Matrix', urgency: 'low' } }),
+    inside: ALL,
+    request: async (w) => ({ method: 'POST', url: '/api/v1/cases', payload: { categoryCode: CATEGORY.code, description: 'Matrix', urgency: 'low', receivedByUnitId: cell(w) } }),
   },
   'GET /api/v1/cases/:id': { inside: OFFICIALS, request: async (w) => ({ method: 'GET', url: `/api/v1/cases/${await freshCase(w)}` }) },
   // A photo is read like its case.
@@ -419,6 +421,64 @@ describe('the access matrix', () => {
         }
       }
       expect(leaks).toEqual([]);
+    });
+  }
+});
+
+/** Each id in a request, in order: in the path and query, then in a JSON body (not the ones making e-mails unique). */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?!@)/g;
+const idsOf = (options: InjectOptions) => [
+  ...String(options.url).match(UUID) ?? [],
+  ...(options.payload && !Buffer.isBuffer(options.payload) ? JSON.stringify(options.payload).match(UUID) ?? [] : []),
+];
+/** The same request with its `index`-th id (counted as idsOf counts) replaced by `id`. */
+function withId(options: InjectOptions, index: number, id: string): InjectOptions {
+  let seen = 0;
+  const swap = (text: string) => text.replace(UUID, (found) => (seen++ === index ? id : found));
+  const url = swap(String(options.url));
+  if (!options.payload || Buffer.isBuffer(options.payload)) return { ...options, url };
+  return { ...options, url, payload: JSON.parse(swap(JSON.stringify(options.payload))) };
+}
+/** Status and body with every id and case reference blanked: fresh targets differ from call to call. */
+const shapeOf = (response: { statusCode: number; body: string }) =>
+  ({ status: response.statusCode, body: response.body.replace(UUID, '<id>').replace(/C-[0-9A-Z]{4}-[0-9A-Z]{4}/g, '<reference>') });
+
+const SAME_ANSWER_ROLES: Role[] = ['admin', 'districtOfficial', 'member'];
+
+describe('out of scope reads exactly as nonexistent', () => {
+  // For every route with an id (in the path, the query or the body) and every actor for
+  // whom the outside is out of scope: each id of a request, replaced in turn by the id
+  // of the same kind from the outside request and by a random id, gets the same answer
+  // (status and body, but for the id itself). Both from the inside request (one foreign
+  // id among the actor's own: a transfer to a cell elsewhere) and from the outside one.
+  for (const [key, c] of Object.entries(CASES)) {
+    if (c.self) continue;
+    it(key, async () => {
+      const differences: string[] = [];
+      // An official whose scope holds the inside targets, and a member; the administrator
+      // where the outside is out of reach even for them. Every request here is refused (or
+      // the test fails), so one inside and one outside request serve every variant.
+      for (const who of SAME_ANSWER_ROLES) {
+        if ((c.outside ?? ADMIN)[who]) continue;
+        const build = async (where: Where) => (await tokenFor(key, who, where, await c.request(where)));
+        const outside = await build('outside');
+        const inside = await build('inside');
+        const foreign = idsOf(outside.options);
+        for (const [where, base] of [['inside', inside], ['outside', outside]] as const) {
+          const own = idsOf(base.options);
+          if (own.length !== foreign.length) throw new Error(`${key}: the inside and outside requests name different numbers of ids`);
+          for (let i = 0; i < own.length; i++) {
+            if (where === 'inside' && own[i] === foreign[i]) continue;
+            const asForeign = await send(who, withId(base.options, i, foreign[i]!), base.token);
+            const asMissing = await send(who, withId(base.options, i, newId()), base.token);
+            const [a, b] = [shapeOf(asForeign), shapeOf(asMissing)];
+            if (a.status !== b.status || a.body !== b.body) {
+              differences.push(`${who}, ${where} request, id #${i + 1}: out of scope ${a.status} ${a.body.slice(0, 160)} / missing ${b.status} ${b.body.slice(0, 160)}`);
+            }
+          }
+        }
+      }
+      expect(differences).toEqual([]);
     });
   }
 });

@@ -73,7 +73,7 @@ describe('a staff intake names only a unit the actor may act in', () => {
     const missingId = newId();
     const missing = await answer('districtOfficial', fileInto(missingId), missingId);
     expect(real).toEqual(missing);
-    expect(real.status).toBe(422);
+    expect(real.status).toBe(404);
     expect(await casesIn(outside)).toBe(before);
     expect(await denials(actors.districtOfficial.email)).toContainEqual(expect.objectContaining({ action: 'receive_case', id: outside }));
   });

@@ -1,12 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { authorize, placeUnit } from '../access/guard.ts';
 import { unitPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Ctx } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
+import { openDoor, withSystemScope, type Ctx } from '../context.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
 
 /** Recognisable in logs and secret scanners; 32 random bytes after it. */
 export const API_KEY_PREFIX = 'ms311_';
@@ -60,14 +58,19 @@ export async function revokeApiKey(ctx: Ctx, unitId: string, keyId: string): Pro
 }
 
 /**
- * The unit a key speaks for: by its hash, not revoked, the unit open. Call it in a
- * transaction whose scope may read the keys (the Open311 door runs as a system actor).
+ * The Open311 door's access decision: the unit a key speaks for — by its hash, not
+ * revoked, the unit open — or a refusal (403, audited). Runs as the public at the
+ * Open311 door: the key's hash opens its own row to row-level security, nothing else.
  */
-export async function unitForApiKey(db: Kysely<DB>, key: string): Promise<{ keyId: string; unitId: string; name: string } | undefined> {
-  if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return undefined;
-  const row = await db.selectFrom('unit_api_keys as k').innerJoin('units as u', 'u.id', 'k.unit_id')
-    .select(['k.id', 'k.unit_id', 'k.name'])
-    .where('k.key_hash', '=', apiKeyHash(key)).where('k.revoked_at', 'is', null).where('u.closed_at', 'is', null)
-    .executeTakeFirst();
-  return row ? { keyId: row.id, unitId: row.unit_id, name: row.name } : undefined;
+export async function open311Client(ctx: Ctx, key: string | undefined): Promise<{ keyId: string; unitId: string; name: string }> {
+  if (!key) throw forbidden('file_open311_request', 'api_key is required: ask an administrator for a key of your unit.', 'api_key_required');
+  const invalid = forbidden('file_open311_request', 'api_key is not valid (unknown or revoked).', 'api_key_invalid');
+  if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) throw invalid;
+  await openDoor(ctx, 'api_key', apiKeyHash(key));
+  const row = await ctx.db.selectFrom('unit_api_keys').select(['id', 'unit_id', 'name'])
+    .where('key_hash', '=', apiKeyHash(key)).where('revoked_at', 'is', null).executeTakeFirst();
+  // Whether its unit is still open: a fact about the tree, read for this one step.
+  const open = row && await withSystemScope(ctx, () => ctx.db.selectFrom('units').select('id').where('id', '=', row.unit_id).where('closed_at', 'is', null).executeTakeFirst());
+  if (!row || !open) throw invalid;
+  return { keyId: row.id, unitId: row.unit_id, name: row.name };
 }

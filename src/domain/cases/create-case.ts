@@ -3,7 +3,8 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
-import { AccessDenied, invalid } from '../errors.ts';
+import { invalid, notFound } from '../errors.ts';
+import { authorize } from '../access/guard.ts';
 import type { Urgency } from '../../db/schema-cases.ts';
 import { addCaseEvents, newReference, unitPath } from './case.queries.ts';
 import { casePolicy } from './case-policy.ts';
@@ -57,12 +58,9 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
   const named = input.receivedByUnitId;
   if (named) {
     const unit = await unitPath(ctx, named);
-    const missing = invalid('unknown_unit', 'The receiving unit does not exist.', { field: 'receivedByUnitId' });
-    if (!unit) throw missing;
+    if (!unit) throw notFound('unit', named);
     const staff = channel === 'official' || channel === 'member';
-    if (staff && !casePolicy.receiveIn(ctx.actor, { id: unit.id, ancestorIds: unit.ancestor_ids })) {
-      throw new AccessDenied('unit', named, 'receive_case', false, { looksLike: missing });
-    }
+    authorize(!staff || casePolicy.receiveIn(ctx.actor, { id: unit.id, ancestorIds: unit.ancestor_ids }), false, 'unit', named, 'receive_case');
   }
   const receivedBy = named ?? await defaultReceiver(ctx, channel);
   const routing = await routeCase(ctx, {

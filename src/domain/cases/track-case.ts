@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.ts';
-import { withSystemScope, type Ctx } from '../context.ts';
+import { openDoor, withSystemScope, type Ctx } from '../context.ts';
 import { conflict, DomainError, invalid } from '../errors.ts';
 import { loadLevels } from '../org/levels.ts';
 import { addCaseEvent, unitPath } from './case.queries.ts';
@@ -11,47 +11,48 @@ import { freshDeadlines, resumedDue } from './deadlines.ts';
 export const REOPEN_WINDOW_MS = 14 * 24 * 3_600_000;
 
 /**
- * The requester's side, reached by the tracking token alone (no account): it runs in
- * a system scope, so everything it returns is chosen here — status, public updates,
- * the owning level — never an official's name or a note meant for officials.
+ * The requester's side, reached by the tracking token alone (no account). It runs as
+ * the public at the tracking door (`publicActor('track')`): the token's hash opens
+ * that one case, its public timeline and photos to row-level security, and nothing
+ * else. Everything it returns is still chosen here — status, public updates, the
+ * owning level — never an official's name or a note meant for officials.
  */
 async function caseByToken(ctx: Ctx, token: string, lock = false) {
-  return withSystemScope(ctx, async () => {
-    let query = ctx.db.selectFrom('cases').selectAll().where('tracking_hash', '=', trackingHash(token));
-    if (lock) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    // A wrong token and a missing case read the same.
-    if (!row) throw new DomainError('not_found', 'case_not_found', 'No case has this tracking link.');
-    return row;
-  });
+  const hash = trackingHash(token);
+  await openDoor(ctx, 'track', hash);
+  let query = ctx.db.selectFrom('cases').selectAll().where('tracking_hash', '=', hash);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  // A wrong token and a missing case read the same.
+  if (!row) throw new DomainError('not_found', 'case_not_found', 'No case has this tracking link.');
+  return row;
 }
 
 export async function trackCase(ctx: Ctx, token: string) {
   const row = await caseByToken(ctx, token);
-  return withSystemScope(ctx, async () => {
-    const levels = await loadLevels(ctx.db);
-    const owner = await ctx.db.selectFrom('units').select('depth').where('id', '=', row.owning_unit_id).executeTakeFirstOrThrow();
-    const category = await ctx.db.selectFrom('case_categories').select(['code', 'name', 'names']).where('id', '=', row.category_id).executeTakeFirstOrThrow();
-    const updates = await ctx.db.selectFrom('case_events').select(['at', 'kind', 'to_status', 'note'])
-      .where('case_id', '=', row.id).where('public', '=', true).orderBy('id').execute();
-    const photos = await casePhotoList(ctx, row.id);
-    const now = ctx.clock.now().getTime();
-    const withinWindow = row.resolved_at !== null && now - row.resolved_at.getTime() <= REOPEN_WINDOW_MS;
-    return {
-      reference: row.reference, status: row.status, category: { code: category.code, name: category.name, names: category.names },
-      owningLevel: levels.byDepth(owner.depth).name, createdAt: row.created_at.toISOString(),
-      resolvedAt: row.resolved_at?.toISOString() ?? null,
-      updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, status: u.to_status, note: u.note })),
-      rating: row.rating_stars ? { stars: row.rating_stars, comment: row.rating_comment } : null,
-      photos,
-      can: {
-        confirm: row.status === 'resolved',
-        reopen: (row.status === 'resolved' || row.status === 'closed') && withinWindow,
-        rate: (row.status === 'resolved' || row.status === 'closed') && row.rating_stars === null,
-        addInformation: !['closed', 'merged'].includes(row.status),
-      },
-    };
-  });
+  // The owning unit's level (depth only): the one read above the case.
+  const owner = await withSystemScope(ctx, () => ctx.db.selectFrom('units').select('depth').where('id', '=', row.owning_unit_id).executeTakeFirstOrThrow());
+  const levels = await loadLevels(ctx.db);
+  const category = await ctx.db.selectFrom('case_categories').select(['code', 'name', 'names']).where('id', '=', row.category_id).executeTakeFirstOrThrow();
+  const updates = await ctx.db.selectFrom('case_events').select(['at', 'kind', 'to_status', 'note'])
+    .where('case_id', '=', row.id).where('public', '=', true).orderBy('id').execute();
+  const photos = await casePhotoList(ctx, row.id);
+  const now = ctx.clock.now().getTime();
+  const withinWindow = row.resolved_at !== null && now - row.resolved_at.getTime() <= REOPEN_WINDOW_MS;
+  return {
+    reference: row.reference, status: row.status, category: { code: category.code, name: category.name, names: category.names },
+    owningLevel: levels.byDepth(owner.depth).name, createdAt: row.created_at.toISOString(),
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, status: u.to_status, note: u.note })),
+    rating: row.rating_stars ? { stars: row.rating_stars, comment: row.rating_comment } : null,
+    photos,
+    can: {
+      confirm: row.status === 'resolved',
+      reopen: (row.status === 'resolved' || row.status === 'closed') && withinWindow,
+      rate: (row.status === 'resolved' || row.status === 'closed') && row.rating_stars === null,
+      addInformation: !['closed', 'merged'].includes(row.status),
+    },
+  };
 }
 
 /** A photo the requester sent with the case, back to them by the tracking token. */

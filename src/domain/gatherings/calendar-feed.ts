@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import { authorize, placePerson } from '../access/guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { withSystemScope, type Ctx } from '../context.ts';
+import { openDoor, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { DEFAULT_FROM } from '../../platform/outbox/transport.ts';
 import { addressOf, renderCalendar, type CalendarEvent, type CalendarUser } from './icalendar.ts';
@@ -50,19 +50,22 @@ export async function calendarLink(ctx: Ctx, personId: string, baseUrl: string):
 
 /**
  * The feed itself, for calendar clients that carry no session: the token is the key.
- * Lists every gathering the person was invited to, from a year back, cancelled ones included.
+ * Lists every gathering the person was invited to, from a year back, cancelled ones
+ * included. Runs as the public at the feed door (`publicActor('feed')`): the token opens
+ * its own row to row-level security; once it matches, the transaction acts as that
+ * person — their name, their invitations and those gatherings — and sees nothing else.
  */
 export async function calendarFeed(ctx: Ctx, personId: string, token: string, options: { from?: string | undefined } = {}): Promise<string> {
-  return withSystemScope(ctx, async () => {
-    const row = await ctx.db.selectFrom('calendar_tokens').innerJoin('people', 'people.id', 'calendar_tokens.person_id')
-      .select(['token', 'people.name']).where('person_id', '=', personId).executeTakeFirst();
-    const ok = row && row.token.length === token.length && timingSafeEqual(Buffer.from(row.token), Buffer.from(token));
-    if (!row || !ok) throw notFound('calendar', personId);
-    const since = new Date(ctx.clock.now().getTime() - 366 * 86_400_000);
-    const ids = (await ctx.db.selectFrom('invitations as i').innerJoin('gatherings as g', 'g.id', 'i.gathering_id')
-      .select('g.id').where('i.person_id', '=', personId).where('g.ends_at', '>=', since).execute()).map((r) => r.id);
-    // PUBLISH: a read-only copy (RFC 5546 §3.2.1, no attendees); a changed or cancelled
-    // gathering shows its raised SEQUENCE and STATUS here too.
-    return renderCalendar(await gatheringEvents(ctx, ids, options), { name: `Mainstay — ${row.name}`, now: ctx.clock.now(), method: 'PUBLISH' });
-  });
+  await openDoor(ctx, 'feed', token);
+  const found = await ctx.db.selectFrom('calendar_tokens').select('token').where('person_id', '=', personId).executeTakeFirst();
+  const ok = found && found.token.length === token.length && timingSafeEqual(Buffer.from(found.token), Buffer.from(token));
+  if (!found || !ok) throw notFound('calendar', personId);
+  await sql`select set_config('mainstay.person', ${personId}, true)`.execute(ctx.db);
+  const row = await ctx.db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirstOrThrow();
+  const since = new Date(ctx.clock.now().getTime() - 366 * 86_400_000);
+  const ids = (await ctx.db.selectFrom('invitations as i').innerJoin('gatherings as g', 'g.id', 'i.gathering_id')
+    .select('g.id').where('i.person_id', '=', personId).where('g.ends_at', '>=', since).execute()).map((r) => r.id);
+  // PUBLISH: a read-only copy (RFC 5546 §3.2.1, no attendees); a changed or cancelled
+  // gathering shows its raised SEQUENCE and STATUS here too.
+  return renderCalendar(await gatheringEvents(ctx, ids, options), { name: `Mainstay — ${row.name}`, now: ctx.clock.now(), method: 'PUBLISH' });
 }

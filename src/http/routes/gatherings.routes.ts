@@ -10,7 +10,7 @@ import { conferenceReview, meetingStats } from '../../domain/gatherings/meeting-
 import { decisionToDirective, recordDecision, writeAgenda } from '../../domain/gatherings/minutes-and-decisions.ts';
 import { getGathering, listInvitees, listPersonGatherings, listUnitGatherings, personAttendance } from '../../domain/gatherings/read-gatherings.ts';
 import { sendInvitations } from '../../domain/gatherings/send-invitations.ts';
-import { systemActor, transact } from '../../domain/context.ts';
+import { publicActor, transact } from '../../domain/context.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
 import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, Text } from '../schemas.ts';
 import { DirectiveView } from './directives.routes.ts';
@@ -237,8 +237,8 @@ export const calendarFeedRoutes = (deps: AppDeps, mail: { from?: string | undefi
       response: { 200: { description: 'The feed (iCalendar, METHOD:PUBLISH)', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses },
     },
   }, async (request, reply) => {
-    // No account behind the request: the token is checked inside, under the system scope.
-    const ics = await transact(deps.database, systemActor('calendar-feed'), deps.clock, (ctx) => calendarFeed(ctx, request.params.id, request.query.token, mail), request.id);
+    // No account behind the request: the public at the feed door, whose token is checked inside.
+    const ics = await transact(deps.database, publicActor('feed'), deps.clock, (ctx) => calendarFeed(ctx, request.params.id, request.query.token, mail), request.id);
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
   });
 };

@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { unitForApiKey } from '../../domain/cases/api-keys.ts';
+import { open311Client } from '../../domain/cases/api-keys.ts';
 import { createCase } from '../../domain/cases/create-case.ts';
 import { MAX_WINDOW_MS, open311Request, open311Requests, open311Service, open311Services } from '../../domain/cases/open311.ts';
-import { systemActor, transact, type Ctx } from '../../domain/context.ts';
+import { publicActor, transact, type Ctx } from '../../domain/context.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { toErrorPayload } from '../errors.ts';
 import type { AppDeps } from '../request-context.ts';
@@ -140,8 +140,9 @@ function parseFile(file: string, what: string): { id: string; format: Format } {
 
 // ---------------------------------------------------------------- routes
 export const open311Routes = (deps: AppDeps) => async (app: FastifyInstance) => {
+  // The public at the Open311 door: no scope but what the API key opens (migration 0016).
   const asOpen311 = <T>(requestId: string, fn: (ctx: Ctx) => Promise<T>, label = 'open311') =>
-    transact(deps.database, systemActor(label), deps.clock, fn, requestId);
+    transact(deps.database, publicActor('open311', label), deps.clock, fn, requestId);
 
   app.setErrorHandler((error, request, reply) => sendOpen311Error(request, reply, error));
   // Outside systems are limited per API key when they send one, else per address. After
@@ -204,11 +205,9 @@ export const open311Routes = (deps: AppDeps) => async (app: FastifyInstance) => 
 
   both('/requests', async (request, reply, format) => {
     const fields = { ...(request.query as Record<string, unknown>), ...((request.body && typeof request.body === 'object') ? request.body as Record<string, unknown> : {}) };
-    // The key first: nothing about the request is looked at without it.
+    // The key first: nothing about the request is looked at without it (the domain decides).
     const apiKey = str(fields.api_key);
-    if (!apiKey) throw new Open311Error(403, 'api_key is required: ask an administrator for a key of your unit.');
-    const holder = await asOpen311(request.id, (ctx) => unitForApiKey(ctx.db, apiKey));
-    if (!holder) throw new Open311Error(403, 'api_key is not valid (unknown or revoked).');
+    const holder = await asOpen311(request.id, (ctx) => open311Client(ctx, apiKey));
     const serviceCode = text('service_code', fields.service_code, 100);
     if (!serviceCode) throw new Open311Error(400, 'service_code is required.');
     const lat = coordinate('lat', fields.lat);

@@ -6,7 +6,7 @@ import { addRequesterInformation, confirmCase, rateCase, reopenCase, trackCase, 
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from '../../config.ts';
-import { systemActor, transact, type Ctx } from '../../domain/context.ts';
+import { publicActor, transact, type Ctx, type PublicDoor } from '../../domain/context.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { CASE_MULTIPART, caseSubmission, jsonOrMultipartBody, multipartCaseBody, withMultipartAlternative } from '../case-submission.ts';
 import type { AppDeps } from '../request-context.ts';
@@ -18,8 +18,9 @@ const tags = ['public'];
 
 /**
  * The doors that need no account: the public intake form and the requester's tracking
- * link. They run as a system actor, so each domain function chooses exactly what it
- * returns (status, public updates, the owning level; never an official or an internal note).
+ * link. They run as the public (`publicActor`), whom row-level security shows only what
+ * the door's key opens; each domain function still chooses exactly what it returns
+ * (status, public updates, the owning level; never an official or an internal note).
  */
 export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLIC_LIMITS): FastifyPluginAsyncZod => async (app) => {
   // Doors without an account are the ones a flood comes through: limits per address, with
@@ -33,12 +34,13 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
   });
   // Only for the photos of a new case: this scope's other routes take JSON alone.
   await app.register(multipart, CASE_MULTIPART);
-  const asPublic = <T>(requestId: string, fn: (ctx: Ctx) => Promise<T>) =>
-    transact(deps.database, systemActor('public'), deps.clock, fn, requestId);
+  // The public, not an administrator: no scope but what each door's key opens (migration 0016).
+  const asPublic = <T>(requestId: string, fn: (ctx: Ctx) => Promise<T>, door: PublicDoor = 'track') =>
+    transact(deps.database, publicActor(door), deps.clock, fn, requestId);
 
   app.get('/public/categories', {
     schema: { tags, security: [], summary: 'The categories the public form offers', response: { 200: z.object({ items: z.array(Category) }), ...errorResponses } },
-  }, (request) => asPublic(request.id, async (ctx) => ({ items: await listCategories(ctx, { publicOnly: true }) })));
+  }, (request) => asPublic(request.id, async (ctx) => ({ items: await listCategories(ctx, { publicOnly: true }) }), 'intake'));
 
   const PublicIntake = CaseIntake.extend({ unitId: Id.optional().describe("The unit whose form this is: its triage queue takes what cannot be placed (default: the root)") });
   app.post('/public/cases', {
@@ -56,7 +58,7 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
     validatorCompiler: jsonOrMultipartBody,
   }, async (request, reply) => {
     const { body: { unitId, ...input }, photos } = await caseSubmission(request, PublicIntake);
-    const created = await asPublic(request.id, (ctx) => createCase(ctx, { ...input, photos, receivedByUnitId: unitId, publicUrl: `${request.protocol}://${request.host}` }, 'web'));
+    const created = await asPublic(request.id, (ctx) => createCase(ctx, { ...input, photos, receivedByUnitId: unitId, publicUrl: `${request.protocol}://${request.host}` }, 'web'), 'intake');
     return reply.code(201).send(created);
   });
 

@@ -12,6 +12,7 @@ import { registerOutboxCommand } from './commands/outbox.ts';
 import { registerCasesCommands } from './commands/cases.ts';
 import { registerDirectivesCommands } from './commands/directives.ts';
 import { CliError } from './cli-error.ts';
+import { redactSecrets } from '../platform/redact-secrets.ts';
 
 const program = new Command('mainstay')
   .description('Mainstay: run an organization of cells that serves the people around it.')
@@ -34,18 +35,18 @@ try {
   process.exitCode = reportError(error);
 }
 
-/** One line a person can act on; stack traces only with MAINSTAY_DEBUG=1. */
+/** One line a person can act on, secrets redacted; stack traces only with MAINSTAY_DEBUG=1. */
 function reportError(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode;
-  if (process.env.MAINSTAY_DEBUG) console.error(error);
+  if (process.env.MAINSTAY_DEBUG) console.error(redactSecrets(error instanceof Error ? error.stack ?? error.message : String(error)));
   if (error instanceof DomainError) {
     const field = typeof error.details.field === 'string' ? ` (${error.details.field})` : '';
-    console.error(`mainstay: ${error.message}${field}`);
+    console.error(redactSecrets(`mainstay: ${error.message}${field}`));
   } else if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirLockedError) {
-    console.error(`mainstay: ${error.message}`);
+    console.error(redactSecrets(`mainstay: ${error.message}`));
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`mainstay: ${message}`);
+    console.error(redactSecrets(`mainstay: ${message}`));
   }
   return 1;
 }

@@ -22,7 +22,7 @@ function serve(backend: Backend, args: string[], env: Record<string, string> = {
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const stop = async () => { if (child.exitCode === null) { child.kill('SIGTERM'); await exited; } };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`serve hung.\n${stdout}\n${stderr}`)); }, 60_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`serve hung.\n${stdout}\n${stderr}`)); }, 300_000);
     child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
       stdout += c;
@@ -36,7 +36,8 @@ function serve(backend: Backend, args: string[], env: Record<string, string> = {
 
 describe('serve: exposure', () => {
   let backend: Backend;
-  beforeAll(async () => { backend = await prepareBackend(); }, 120_000);
+  // Generous: on a loaded machine creating an embedded database takes over a minute.
+  beforeAll(async () => { backend = await prepareBackend(300_000); }, 360_000);
   afterAll(async () => { await backend?.cleanup(); });
 
   it('listens on 127.0.0.1 by default and logs the address really bound', async () => {
@@ -47,7 +48,7 @@ describe('serve: exposure', () => {
       expect(served.stdout).toContain('Only this machine can connect');
       await expectStatus(call(served.base!, 'GET', '/health'), 200);
     } finally { await served.stop(); }
-  }, 90_000);
+  }, 360_000);
 
   it('HOST exposes it on purpose, and the log names the bound address', async () => {
     const served = await serve(backend, [], { HOST: '0.0.0.0' });
@@ -56,10 +57,10 @@ describe('serve: exposure', () => {
       expect(served.stdout).toContain('other machines can connect');
       await expectStatus(call(served.base!.replace('0.0.0.0', '127.0.0.1'), 'GET', '/health'), 200);
     } finally { await served.stop(); }
-  }, 90_000);
+  }, 360_000);
 
   it('refuses a network while a demo account has the published password, until `demo reset-passwords`', async () => {
-    const made = await runCli(['admin', 'create', '--email', DEMO.email, '--password', DEMO.password, '--data', backend.dataDir], backend.databaseUrl);
+    const made = await runCli(['admin', 'create', '--email', DEMO.email, '--password', DEMO.password, '--data', backend.dataDir], backend.databaseUrl, 300_000);
     expect(made.code, made.stderr).toBe(0);
 
     const refused = await serve(backend, ['--host', '0.0.0.0']);
@@ -75,7 +76,7 @@ describe('serve: exposure', () => {
       await expectStatus(call(local.base!, 'POST', '/session', undefined, DEMO), 200);
     } finally { await local.stop(); }
 
-    const reset = await runCli(['demo', 'reset-passwords', '--data', backend.dataDir], backend.databaseUrl);
+    const reset = await runCli(['demo', 'reset-passwords', '--data', backend.dataDir], backend.databaseUrl, 300_000);
     expect(reset.code, reset.stderr).toBe(0);
     const line = reset.stdout.split('\n').find((l) => l.startsWith(`${DEMO.email}\t`));
     const newPassword = line?.split('\t')[1];
@@ -84,7 +85,7 @@ describe('serve: exposure', () => {
     // The process test's own administrator was not on the demo password: untouched.
     expect(reset.stdout).not.toContain('process-admin@example.org');
 
-    const again = await runCli(['demo', 'reset-passwords', '--data', backend.dataDir], backend.databaseUrl);
+    const again = await runCli(['demo', 'reset-passwords', '--data', backend.dataDir], backend.databaseUrl, 300_000);
     expect(again.stdout).toContain('No demo account has the published password.');
 
     const exposed = await serve(backend, ['--host', '0.0.0.0']);
@@ -97,5 +98,5 @@ describe('serve: exposure', () => {
       const trail = await expectStatus<{ items: Array<{ action: string; actorLabel?: string }> }>(call(base, 'GET', '/audit?limit=200', token), 200);
       expect(trail.items.filter((e) => e.action === 'account.password_reset')).toHaveLength(1);
     } finally { await exposed.stop(); }
-  }, 180_000);
+  }, 900_000);
 });

@@ -177,7 +177,8 @@ export interface Backend {
   cleanup(): Promise<void>;
 }
 
-export async function prepareBackend(): Promise<Backend> {
+/** `adminTimeoutMs`: how long the first `admin create` (which creates the embedded database) may take. */
+export async function prepareBackend(adminTimeoutMs = 60_000): Promise<Backend> {
   const dir = mkdtempSync(join(tmpdir(), 'mainstay-process-'));
   const dataDir = join(dir, 'data');
   let drop: (() => Promise<void>) | undefined;
@@ -188,7 +189,7 @@ export async function prepareBackend(): Promise<Backend> {
     drop = created.drop;
   }
   // Creates the embedded database (or migrates the copy) and the account the tests sign in with.
-  const made = await runCli(['admin', 'create', '--email', ADMIN.email, '--password', ADMIN.password, '--data', dataDir], databaseUrl);
+  const made = await runCli(['admin', 'create', '--email', ADMIN.email, '--password', ADMIN.password, '--data', dataDir], databaseUrl, adminTimeoutMs);
   if (made.code !== 0) throw new Error(`admin create failed (${made.code}): ${made.stderr}`);
   return {
     kind: databaseUrl ? 'postgres' : 'pglite',

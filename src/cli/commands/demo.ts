@@ -63,8 +63,9 @@ export function registerDemoCommand(program: Command) {
     .command('reset-passwords')
     .description('Give every demo account still on the published password a new random one (printed once; their sessions end)')
     .option('--data <dir>', 'embedded database folder')
-    .action(async (options: { data?: string }) => {
-      const config = loadConfig(options);
+    .action(async (_options: unknown, command: Command) => {
+      // `demo` has a --data of its own, which takes the flag before this command sees it.
+      const config = loadConfig(command.optsWithGlobals<{ data?: string }>());
       const database = await openMigrated(config, 'demo reset-passwords');
       try {
         const reset = await transact(database, cliActor(), systemClock, (ctx) => resetDemoPasswords(ctx));

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../platform/redact-secrets.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { listOutbox, OUTBOX_STATUSES, type OutboxStatus } from '../../platform/outbox/list.ts';
@@ -32,7 +33,7 @@ export function registerOutboxCommand(program: Command) {
         // One message per line, tab-separated: readable, and easy to cut or grep.
         console.log(['created', 'status', 'attempts', 'to', 'subject', 'last error'].join('\t'));
         for (const m of items) {
-          console.log([m.createdAt.toISOString(), m.status, m.attempts, m.to, m.subject, m.lastError ?? ''].join('\t'));
+          console.log([m.createdAt.toISOString(), m.status, m.attempts, m.to, m.subject, redactSecrets(m.lastError ?? '')].join('\t'));
         }
       } finally {
         await database.close();

@@ -4,24 +4,28 @@ import { authorize, placePerson } from '../access/guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { openDoor, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { unitNames } from '../org/unit-view.ts';
 import { DEFAULT_FROM } from '../../platform/outbox/transport.ts';
 import { addressOf, renderCalendar, type CalendarEvent, type CalendarUser } from './icalendar.ts';
 
 /** The calendar events of gatherings: one per session (a course has several), the agenda as the description. */
 export async function gatheringEvents(ctx: Ctx, gatheringIds: string[], options: { from?: string | undefined } = {}): Promise<CalendarEvent[]> {
   if (gatheringIds.length === 0) return [];
-  const rows = (await sql<{ id: string; idx: number; title: string; session_title: string | null; starts_at: Date; ends_at: Date; place: string | null; online_url: string | null; sequence: number; status: string; sessions: number; agenda: string[] | null; unit_name: string }>`
+  const rows = (await sql<{ id: string; idx: number; title: string; session_title: string | null; starts_at: Date; ends_at: Date; place: string | null; online_url: string | null; sequence: number; status: string; sessions: number; agenda: string[] | null; convening_unit_id: string }>`
     select g.id, s.idx, g.title, s.title as session_title, s.starts_at, s.ends_at, g.place, g.online_url, g.sequence, g.status,
            count(*) over (partition by g.id)::int as sessions,
-           (select array_agg(a.title order by a.idx) from agenda_items a where a.gathering_id = g.id) as agenda, u.name as unit_name
-      from gatherings g join gathering_sessions s on s.gathering_id = g.id join units u on u.id = g.convening_unit_id
+           (select array_agg(a.title order by a.idx) from agenda_items a where a.gathering_id = g.id) as agenda, g.convening_unit_id
+      from gatherings g join gathering_sessions s on s.gathering_id = g.id
      where g.id = any(${gatheringIds}::uuid[]) order by s.starts_at`.execute(ctx.db)).rows;
+  // An invitee may stand outside the convening unit (a district's course for its cells'
+  // secretaries): its name comes the way breadcrumbs' names do, never its row.
+  const units = await unitNames(ctx, [...new Set(rows.map((r) => r.convening_unit_id))]);
   return rows.map((r) => ({
     uid: `${r.id}-${r.idx}@mainstay`, sequence: r.sequence, start: r.starts_at, end: r.ends_at,
     summary: r.sessions > 1 ? `${r.title} — ${r.session_title ?? `session ${r.idx + 1}`}` : r.title,
     description: r.agenda?.length ? `Agenda:\n${r.agenda.map((t, i) => `${i + 1}. ${t}`).join('\n')}` : undefined,
     location: r.place ?? undefined, url: r.online_url ?? undefined, cancelled: r.status === 'cancelled',
-    organizer: organizerOf(r.unit_name, options.from),
+    organizer: organizerOf(units.get(r.convening_unit_id)?.name ?? '', options.from),
   }));
 }
 

@@ -10,7 +10,7 @@ import { getGathering, listInvitees, listPersonGatherings, listUnitGatherings, p
 import { sendInvitations } from '../../domain/gatherings/send-invitations.ts';
 import { systemActor, transact } from '../../domain/context.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
-import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, Text } from '../schemas.ts';
+import { Created, errorResponses, Id, IdParams, multiLine, Name, PageQuery, pageOf, singleLine } from '../schemas.ts';
 import { DirectiveView } from './directives.routes.ts';
 
 const tags = ['gatherings'];
@@ -62,13 +62,13 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
       tags, summary: 'Schedule a gathering (officials of the convening unit and above)',
       body: z.strictObject({
         kind: Kind, conveningUnitId: Id, title: Name, startsAt: When, endsAt: When,
-        place: Text(300).min(1).optional(), onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-        agenda: z.array(Text(300).min(1)).max(100).optional(),
-        sessions: z.array(z.strictObject({ title: Text(200).min(1).optional(), startsAt: When, endsAt: When })).max(100).optional().describe('A course: its sessions'),
+        place: singleLine(300).min(1).optional(), onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+        agenda: z.array(singleLine(300).min(1)).max(100).optional(),
+        sessions: z.array(z.strictObject({ title: singleLine(200).min(1).optional(), startsAt: When, endsAt: When })).max(100).optional().describe('A course: its sessions'),
         invitees: z.strictObject({
           rule: z.enum(['unit-members', 'officials-below', 'secretaries-at-level'])
             .describe("unit-members: members of the unit's cells; officials-below: officials of the unit and every unit below; secretaries-at-level: secretaries of the units of one level below"),
-          unitId: Id, level: z.string().max(64).optional(),
+          unitId: Id, level: singleLine(64).optional(),
         }),
       }),
       response: { 201: Created, ...errorResponses },
@@ -113,7 +113,7 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/gatherings/:id/agenda', {
     schema: {
       tags, summary: 'Add an agenda item (no index) or write the minutes of one', params: IdParams,
-      body: z.strictObject({ index: z.number().int().min(0).optional(), title: Text(300).min(1).optional(), minutes: Text(50_000).optional() }),
+      body: z.strictObject({ index: z.number().int().min(0).optional(), title: singleLine(300).min(1).optional(), minutes: multiLine(50_000).optional() }),
       response: { 200: z.object({ index: z.number().int() }), ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => writeAgenda(ctx, request.params.id, request.body)));
@@ -121,7 +121,7 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/gatherings/:id/decisions', {
     schema: {
       tags, summary: 'Record a decision, with its votes where a vote was taken', params: IdParams,
-      body: z.strictObject({ text: Text(10_000).min(1), agendaIndex: z.number().int().min(0).optional(), votes: z.strictObject({ for: Count, against: Count, abstain: Count }).optional() }),
+      body: z.strictObject({ text: multiLine(10_000).min(1), agendaIndex: z.number().int().min(0).optional(), votes: z.strictObject({ for: Count, against: Count, abstain: Count }).optional() }),
       response: { 201: Created, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 201, (ctx) => recordDecision(ctx, request.params.id, request.body)));

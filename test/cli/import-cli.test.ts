@@ -58,7 +58,7 @@ const csv = (...lines: string[]) => lines.join('\n') + '\n';
 /** An exported file, its CRLF line ends (RFC 4180, checked here) read as \n to compare with the inputs. */
 const exported = (dir: string, name: string) => {
   const text = readFileSync(join(dir, name), 'utf8');
-  expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+  if (name.endsWith('.csv')) expect(text.replaceAll('\r\n', '')).not.toContain('\n');
   return text.replaceAll('\r\n', '\n');
 };
 

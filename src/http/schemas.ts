@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { MULTI_LINE, MULTI_LINE_RULE, normalizeText, SINGLE_LINE, SINGLE_LINE_RULE } from '../domain/text.ts';
 
 /** Shared request and response schemas: they validate input and generate the OpenAPI document. */
 export const Id = z.uuid().describe('A unit, person or account id (UUID)');
-/** Text PostgreSQL can store: no NUL, no other control characters but tab and newline. */
-export const Text = (max: number) => z.string().trim().max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'control characters are not allowed');
-export const Name = Text(200).min(1);
+/**
+ * Every text field of a request is one of these two (domain/text.ts has the rule, shared
+ * with the CSV importer). Single-line — names, titles, codes, search terms: NFC, trimmed,
+ * no control character, line break or bidirectional override; a refusal is a 400 naming the field.
+ */
+export const singleLine = (max: number) =>
+  z.string().overwrite((s) => normalizeText(s, 'single')).trim().max(max).regex(SINGLE_LINE, `must be ${SINGLE_LINE_RULE}`);
+/** Multi-line — descriptions, bodies, minutes, notes, reasons: as single-line, but newlines (CRLF and CR read as LF) and tabs are kept. */
+export const multiLine = (max: number) =>
+  z.string().overwrite((s) => normalizeText(s, 'multi')).trim().max(max).regex(MULTI_LINE, `must have ${MULTI_LINE_RULE}`);
+export const Name = singleLine(200).min(1);
 
 export const IdParams = z.strictObject({ id: Id });
 

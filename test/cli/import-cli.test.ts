@@ -55,7 +55,12 @@ function file(name: string, content: string): string {
 }
 
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
-const exported = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
+/** An exported file, its CRLF line ends (RFC 4180, checked here) read as \n to compare with the inputs. */
+const exported = (dir: string, name: string) => {
+  const text = readFileSync(join(dir, name), 'utf8');
+  if (name.endsWith('.csv')) expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+  return text.replaceAll('\r\n', '\n');
+};
 
 beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'mainstay-cli-')); });
 afterAll(async () => {
@@ -137,7 +142,7 @@ describe('mainstay import, export, backup and restore', { timeout: 300_000 }, ()
     const first = join(work, 'skip-export');
     expect((await cli(backend, 'export', '--out', first)).code).toBe(0);
     expect(exported(first, 'units.csv')).toBe(goodUnits);
-    expect(exported(first, 'members.csv')).toBe(csv('name,cell_code,email,phone', 'Ada Oak,c1,ada@example.org,', '"Smith, Jo",c2,,+1 555 0100'));
+    expect(exported(first, 'members.csv')).toBe(csv('name,cell_code,email,phone', 'Ada Oak,c1,ada@example.org,', '"Smith, Jo",c2,,\'+1 555 0100'));
     expect(JSON.parse(exported(first, 'organization.json')).units).toHaveLength(5);
 
     const other = await newBackend('skip-copy');

@@ -12,7 +12,7 @@ import { defaultShape, demoMembers, demoUnits, type DemoShape } from '../../doma
 import { loadLevels } from '../../domain/org/levels.ts';
 import { hasAnyUnit } from '../../domain/org/unit.queries.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { csvRow, MEMBER_COLUMNS, UNIT_COLUMNS } from '../../domain/transfer/formats.ts';
+import { csvLine, MEMBER_COLUMNS, UNIT_COLUMNS } from '../../domain/transfer/formats.ts';
 import type { CsvItem } from '../../domain/transfer/read-csv.ts';
 import { CliError } from '../cli-error.ts';
 import { openMigrated } from '../open.ts';
@@ -89,11 +89,11 @@ async function writeDemoCsv(dir: string, shape: DemoShape) {
 
 async function writeCsv<C extends string>(path: string, columns: readonly C[], items: AsyncIterable<CsvItem<Record<C, string>>>) {
   async function* lines() {
-    yield columns.join(',') + '\n';
+    yield csvLine(columns);
     let batch = '';
     for await (const item of items) {
       if (!('record' in item)) continue;
-      batch += csvRow(columns.map((c) => item.record[c] || null));
+      batch += csvLine(columns.map((c) => item.record[c] || null));
       if (batch.length > 1 << 16) { yield batch; batch = ''; }
     }
     yield batch;

@@ -102,8 +102,8 @@ async function writeCsvFiles(
 ) {
   const levelKey = new Map(levels.map((l) => [l.depth, l.key]));
   const cellDepth = levels.at(-1)!.depth;
-  await units.write(UNIT_COLUMNS.join(',') + '\n');
-  await members.write(MEMBER_COLUMNS.join(',') + '\n');
+  await units.write(csvLine(UNIT_COLUMNS));
+  await members.write(csvLine(MEMBER_COLUMNS));
   const root = (await conn.query<TreeUnit>(
     `select id, coalesce(code, id::text) as key, name, depth, sub_members from units where parent_id is null`,
   )).rows[0];

@@ -19,7 +19,27 @@ export function csvRow(values: Array<string | number | null>): string {
     .join(',') + '\n';
 }
 
-/** A row for people and spreadsheets: a field is quoted only when it has to be. */
-export function csvLine(values: readonly string[]): string {
-  return values.map((v) => (/[",\r\n]|^\s|\s$/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',') + '\n';
+/**
+ * A row for people and spreadsheets — every CSV file the product writes goes through
+ * here: RFC 4180 (CRLF line ends, a field quoted only when it has to be), text cells
+ * guarded against formulas (guardCell), numbers written as numbers, null as empty.
+ */
+export function csvLine(values: ReadonlyArray<string | number | null>): string {
+  return values.map((v) => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    const text = guardCell(v);
+    return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  }).join(',') + '\r\n';
 }
+
+// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…)).
+// Apostrophes before it are counted too, so that a text which itself starts with
+// "'=" comes back whole: the guard adds one apostrophe, the importer takes one away.
+const GUARDED = /^'*[=+\-@\t\r]/;
+
+/** OWASP's rule for CSV injection: a text cell that a spreadsheet would run gets a leading `'`. */
+export const guardCell = (text: string): string => (GUARDED.test(text) ? `'${text}` : text);
+
+/** The importer's inverse of guardCell: drops a leading `'` only where it guards one of those characters. */
+export const unguardCell = (text: string): string => (/^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text);

@@ -59,6 +59,9 @@ async function expectCountersTrue(database: Database) {
 const unitId = async (database: Database, code: string) =>
   (await database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
+const FORMULA_CELL = '=HYPERLINK("https://example.org","open")';
+const FORMULA_PEOPLE = ['@Sam', '+Plus', '-Minus', "'=already quoted", "''+apostrophe", "'plain apostrophe"];
+
 describe('export, and import of the export', () => {
   let source: Database;
   let target: Database;
@@ -74,7 +77,8 @@ describe('export, and import of the export', () => {
     // Units made through the API without a code, with names the CSV has to quote.
     const region0 = await unitId(source, 'region-0');
     const district = (await run(source, (ctx) => createUnit(ctx, { parentId: region0, name: 'Quote "and", comma', level: 'district' }))).id;
-    const plainCell = (await run(source, (ctx) => createUnit(ctx, { parentId: district, name: 'Two\nlines', level: 'cell' }))).id;
+    // Names a spreadsheet would run as formulas: guarded in the CSV, whole again on import.
+    const plainCell = (await run(source, (ctx) => createUnit(ctx, { parentId: district, name: FORMULA_CELL, level: 'cell' }))).id;
     const codedCell = (await run(source, (ctx) => createUnit(ctx, { parentId: district, name: 'Extra', level: 'cell', code: 'cell-extra' }))).id;
     const smith = (await run(source, (ctx) => createPerson(ctx, { name: 'Smith, Jo "JJ"', cellId: plainCell, email: 'jo@example.org', phone: '+44 20 7946 0000' }))).id;
     await run(source, (ctx) => createPerson(ctx, { name: 'Ana Code', cellId: codedCell }));
@@ -91,6 +95,8 @@ describe('export, and import of the export', () => {
     for (const p of demoPeople) await run(source, (ctx) => transferPerson(ctx, p.id, { cellId: codedCell }));
     await run(source, (ctx) => transferPerson(ctx, demoPeople[0]!.id, { cellId: demoPeople[0]!.cell_id }));
     history.transfers = 1 + demoPeople.length + 1;
+    // Names a spreadsheet would run (after the transfers above, which take the first names).
+    for (const name of FORMULA_PEOPLE) await run(source, (ctx) => createPerson(ctx, { name, cellId: codedCell, phone: '-1 555 0100' }));
     // A current and an ended official term.
     await run(source, (ctx) => appointOfficial(ctx, district, { personId: smith, role: 'secretary' }));
     await run(source, (ctx) => appointOfficial(ctx, district, { personId: mover, role: 'deputy' }));
@@ -127,9 +133,20 @@ describe('export, and import of the export', () => {
     // A unit without a code is named by its id; the closed cell is not in the CSV.
     const district = rows.find((r) => r.name === 'Quote "and", comma')!;
     expect(openUnits.find((u) => u.id === district.code)?.code).toBeNull();
-    expect(rows.find((r) => r.name === 'Two\nlines')!.parent_code).toBe(district.code);
+    expect(rows.find((r) => r.name === FORMULA_CELL)!.parent_code).toBe(district.code);
     expect(rows.some((r) => r.code === 'cell-closed')).toBe(false);
-    expect(units.split('\n')[0]).toBe('code,name,level,parent_code');
+    expect(units.split('\r\n')[0]).toBe('code,name,level,parent_code');
+    // RFC 4180 line ends, and no cell a spreadsheet would run.
+    const members = readFileSync(join(dir, 'members.csv'), 'utf8');
+    for (const text of [units, members]) {
+      expect(text.endsWith('\r\n')).toBe(true);
+      expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+      for (const line of text.split('\r\n')) for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(units).toContain(`"'=HYPERLINK(""https://example.org"",""open"")"`);
+    expect(members).toContain("'@Sam,cell-extra,,'-1 555 0100");
+    expect(members).toContain("'''+apostrophe,cell-extra,,'-1 555 0100");
+    expect(members).toContain(",jo@example.org,'+44 20 7946 0000");
 
     const json = JSON.parse(readFileSync(join(dir, 'organization.json'), 'utf8'));
     expect(json.levels.map((l: { key: string }) => l.key)).toEqual(['central', 'region', 'district', 'cell']);
@@ -162,6 +179,16 @@ describe('export, and import of the export', () => {
     expect(after.units - before.units).toBe(report.units.written);
     expect(after.audit - before.audit).toBe(1);
 
+    // The same data, not only the same files: the guards are gone in the database.
+    const names = async (database: Database) => ({
+      units: (await database.db.selectFrom('units').select('name').where('closed_at', 'is', null).orderBy('name').execute()).map((u) => u.name),
+      people: (await database.db.selectFrom('people').select(['name', 'phone']).orderBy('name').orderBy('phone').execute()).map((p) => `${p.name}|${p.phone}`),
+    });
+    const imported = await names(target);
+    expect(imported).toEqual(await names(source));
+    expect(imported.units).toContain(FORMULA_CELL);
+    for (const name of FORMULA_PEOPLE) expect(imported.people).toContain(`${name}|-1 555 0100`);
+
     await exportOrganization(target, join(tmp, 'export-b'));
     for (const file of ['units.csv', 'members.csv']) {
       expect(readFileSync(join(tmp, 'export-b', file), 'utf8')).toBe(readFileSync(join(tmp, 'export-a', file), 'utf8'));
@@ -175,7 +202,7 @@ describe('export, and import of the export', () => {
   it('refuses, row by row, to import an export into the organization it came from (nothing is doubled)', async () => {
     const before = await counts(source);
     const report = await importDir(source, { units: join(tmp, 'export-a', 'units.csv') }, { skipBad: true });
-    const unitRows = readFileSync(join(tmp, 'export-a', 'units.csv'), 'utf8').trim().split('\n').length - 1 - 1; // header; one name has a line break
+    const unitRows = readFileSync(join(tmp, 'export-a', 'units.csv'), 'utf8').trim().split('\r\n').length - 1; // header
     const byReason = (re: RegExp) => report.problems.filter((p) => p.file === 'units' && re.test(p.reason)).length;
     // Coded units are taken by code (the root too), units without a code by their id.
     expect(byReason(/already taken by a unit of the organization/)).toBe(unitRows - 2);
@@ -247,7 +274,7 @@ describe('import of bad input', () => {
     { file: 'units', line: 16, column: 'parent_code', reason: 'its parent on line 8 could not be imported' },
     { file: 'units', line: 17, column: '*', reason: /^a quote \("\) inside a field/ },
     { file: 'units', line: 18, column: 'parent_code', reason: 'the organization already has a root unit; give a parent_code' },
-    { file: 'units', line: 19, column: 'name', reason: 'name contains a control character' },
+    { file: 'units', line: 19, column: 'name', reason: 'name contains a control character (U+0001)' },
     { file: 'units', line: 20, column: 'parent_code', reason: 'the parent "closed-cell" is closed' },
     { file: 'units', line: 22, column: 'name', reason: 'name is not valid UTF-8 text; save the file as UTF-8' },
     { file: 'units', line: 23, column: '*', reason: /never closed.*no line after it was read/ },
@@ -281,7 +308,7 @@ describe('import of bad input', () => {
     { file: 'members', line: 11, column: '*', reason: 'expected 4 fields (name,cell_code,email,phone), found 2' },
     { file: 'members', line: 12, column: 'cell_code', reason: 'the cell "closed-cell" is closed' },
     { file: 'members', line: 13, column: 'phone', reason: 'phone is longer than 40 characters' },
-    { file: 'members', line: 14, column: 'name', reason: 'name contains a control character' },
+    { file: 'members', line: 14, column: 'name', reason: 'name contains a control character (U+0000)' },
   ];
   const expectedProblems = [...unitProblems, ...memberProblems].map((p) => ({ ...p, reason: typeof p.reason === 'string' ? p.reason : expect.stringMatching(p.reason) }));
 
@@ -338,6 +365,34 @@ describe('import of bad input', () => {
     const root = await database.db.selectFrom('units').select(['sub_units', 'sub_cells', 'sub_members']).where('code', '=', 'central').executeTakeFirstOrThrow();
     expect(root).toEqual({ sub_units: 3 + 4, sub_cells: 1 + 2, sub_members: 1 + 2 });
   });
+
+  it('refuses control characters, line breaks and bidirectional overrides in every column, and stores text in NFC', async () => {
+    const bad: Array<[string, string, string]> = [
+      ['C0', '\u0007', 'a control character (U+0007)'], ['tab', '\t', 'a control character (U+0009)'], ['DEL', '\u007f', 'a control character (U+007F)'],
+      ['C1', '\u0085', 'a control character (U+0085)'], ['C1 CSI', '\u009b', 'a control character (U+009B)'],
+      ['RLO', '\u202e', 'a bidirectional override (U+202E)'], ['LRE', '\u202a', 'a bidirectional override (U+202A)'],
+      ['isolate', '\u2066', 'a bidirectional override (U+2066)'], ['PDI', '\u2069', 'a bidirectional override (U+2069)'],
+      ['line separator', '\u2028', 'a line break (U+2028)'],
+    ];
+    const units = ['code,name,level,parent_code', ...bad.map(([what, c], i) => `bidi-${i},${what} x${c}y,cell,district-a`), `nfc-cell,Cafe\u0301 cell,cell,district-a`];
+    // A quoted line break inside a name: one record, refused as a line break.
+    units.push('line-cell,"two\nlines",cell,district-a');
+    const members = ['name,cell_code,email,phone', ...bad.map(([what, c]) => `${what} x${c}y,cell-a,,`), 'Jose\u0301 Nfc,nfc-cell,,', `Code in cell,cell-a${'\u202e'},,`];
+    const dry = await importFiles(database, { units: units.join('\n'), members: members.join('\r\n') }, { skipBad: true, dryRun: true });
+    expect(dry.problems).toEqual([
+      ...bad.map(([, , reason], i) => ({ file: 'units', line: 2 + i, column: 'name', reason: `name contains ${reason}` })),
+      { file: 'units', line: 3 + bad.length, column: 'name', reason: 'name contains a line break (U+000A)' },
+      ...bad.map(([, , reason], i) => ({ file: 'members', line: 2 + i, column: 'name', reason: `name contains ${reason}` })),
+      { file: 'members', line: 3 + bad.length, column: 'cell_code', reason: 'cell_code contains a bidirectional override (U+202E)' },
+    ]);
+    const report = await importFiles(database, { units: units.join('\n'), members: members.join('\r\n') }, { skipBad: true });
+    expect(report.committed).toBe(true);
+    const cell = await database.db.selectFrom('units').select(['id', 'name']).where('code', '=', 'nfc-cell').executeTakeFirstOrThrow();
+    expect(cell.name).toBe('Caf\u00e9 cell');
+    const person = await database.db.selectFrom('people').select('name').where('cell_id', '=', cell.id).executeTakeFirstOrThrow();
+    expect(person.name).toBe('Jos\u00e9 Nfc');
+    await expectCountersTrue(database);
+  });
 });
 
 // Production connects as the tables' owner, not a superuser: row-level security is
@@ -383,6 +438,6 @@ describe.skipIf(skipUnless('postgres', 'import and export as a non-superuser tab
     const dir = join(tmp, 'owner-export');
     const exported = await exportOrganization(database, dir);
     expect({ units: exported.units, members: exported.members }).toEqual({ units: 4, members: 2 });
-    expect(readFileSync(join(dir, 'members.csv'), 'utf8')).toBe('name,cell_code,email,phone\nAda,c,,\nBo,c,bo@example.org,\n');
+    expect(readFileSync(join(dir, 'members.csv'), 'utf8')).toBe('name,cell_code,email,phone\r\nAda,c,,\r\nBo,c,bo@example.org,\r\n');
   });
 });

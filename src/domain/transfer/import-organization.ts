@@ -2,6 +2,7 @@ import type { Database, RawConnection } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isId, newId } from '../../platform/ids.ts';
 import type { Actor } from '../context.ts';
+import { textFault } from '../text.ts';
 import { csvRow, type ImportProblem, type MemberRecord, type UnitRecord } from './formats.ts';
 import type { CsvItem } from './read-csv.ts';
 
@@ -396,14 +397,13 @@ async function refreshDirectory(conn: RawConnection) {
   await conn.query('select mainstay_directory_refresh_cells(array(select distinct unit_id from import_contrib where members > 0))');
 }
 
-// What the API refuses too: PostgreSQL cannot store NUL, and the other control
-// characters (but tab and line breaks) are never meant.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
+// The API's rule for single-line text (domain/text.ts): every imported column is one line.
+// readCsv has already normalised the value to NFC.
 function checkText(value: string, column: string, max: number, required: boolean): { column: string; reason: string } | undefined {
   if (required && value === '') return { column, reason: `${column} is empty` };
   if (value.length > max) return { column, reason: `${column} is longer than ${max} characters` };
-  if (CONTROL.test(value)) return { column, reason: `${column} contains a control character` };
+  const fault = textFault(value, 'single');
+  if (fault) return { column, reason: `${column} ${fault}` };
   // Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252) decode as U+FFFD.
   if (value.includes('\uFFFD')) return { column, reason: `${column} is not valid UTF-8 text; save the file as UTF-8` };
   return undefined;

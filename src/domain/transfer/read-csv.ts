@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse';
-import type { ImportProblem } from './formats.ts';
+import { unguardCell, type ImportProblem } from './formats.ts';
 
 export type CsvItem<R> = { record: R } | { problem: ImportProblem };
 
@@ -95,7 +95,8 @@ export async function* readCsv<C extends string>(
         continue;
       }
       const out = { line } as Record<C, string> & { line: number };
-      for (const c of columns) (out as Record<string, string>)[c] = fields[header.indexOf(c)]!.trim();
+      // NFC like all stored text; a `'` that guarded a formula on export is taken off.
+      for (const c of columns) (out as Record<string, string>)[c] = unguardCell(fields[header.indexOf(c)]!.normalize('NFC').trim());
       yield { record: out };
     }
     await done;

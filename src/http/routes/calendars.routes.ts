@@ -5,7 +5,7 @@ import { clearUnitCalendar } from '../../domain/calendar/clear-calendar.ts';
 import { getUnitCalendar } from '../../domain/calendar/get-calendar.ts';
 import { setUnitCalendar } from '../../domain/calendar/set-calendar.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
-import { errorResponses, IdParams, Text } from '../schemas.ts';
+import { errorResponses, IdParams, singleLine } from '../schemas.ts';
 
 const tags = ['calendars'];
 
@@ -15,12 +15,12 @@ const Day = z.array(z.tuple([Start, End])).max(MAX_SPANS_PER_DAY).describe('Work
 const Week = z.strictObject({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day });
 const Holiday = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A local date, YYYY-MM-DD'),
-  name: Text(MAX_HOLIDAY_NAME).min(1),
+  name: singleLine(MAX_HOLIDAY_NAME).min(1),
 });
 const Calendar = z.object({ timeZone: z.string(), week: Week, holidays: z.array(Holiday) });
 
 const CalendarBody = z.strictObject({
-  timeZone: z.string().min(1).max(64).describe('An IANA time zone, e.g. "Europe/Berlin"'),
+  timeZone: singleLine(64).min(1).describe('An IANA time zone, e.g. "Europe/Berlin"'),
   week: z.strictObject({
     mon: Day.default([]), tue: Day.default([]), wed: Day.default([]), thu: Day.default([]), fri: Day.default([]), sat: Day.default([]), sun: Day.default([]),
   }).describe('Working hours by weekday; a day left out has none'),

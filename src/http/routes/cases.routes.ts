@@ -10,7 +10,7 @@ import { setServiceArea } from '../../domain/cases/service-area.ts';
 import { transitionCase } from '../../domain/cases/transition-case.ts';
 import { CASE_MULTIPART, caseSubmission, jsonOrMultipartBody, multipartCaseBody, withMultipartAlternative } from '../case-submission.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
-import { errorResponses, Id, IdParams, PageQuery, pageOf, Text } from '../schemas.ts';
+import { errorResponses, Id, IdParams, multiLine, PageQuery, pageOf, singleLine } from '../schemas.ts';
 import { CaseIntake, CaseItem, CaseView, Category, CategoryBody, Created, ServiceArea } from './cases.schemas.ts';
 
 const tags = ['cases'];
@@ -63,7 +63,7 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
       tags, summary: 'Move a case along its lifecycle (the owning unit and those above it)', params: IdParams,
       body: z.strictObject({
         to: z.enum(['acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'referred', 'merged']),
-        note: Text(4000).min(1).optional().describe('Why; required for a referral'),
+        note: multiLine(4000).min(1).optional().describe('Why; required for a referral'),
         publicNote: z.boolean().optional().describe('Show the note to the requester (default: internal)'),
         toUnitId: Id.optional().describe('referred: the unit that takes the case'),
         intoCaseId: Id.optional().describe('merged: the case this one duplicates'),
@@ -88,7 +88,7 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
         overdue: z.enum(['true', 'false']).optional(),
         escalated: z.enum(['true', 'false']).optional(),
         urgency: z.enum(URGENCIES as [string, ...string[]]).optional(),
-        category: z.string().max(64).optional(),
+        category: singleLine(64).optional(),
         assignee: z.union([z.enum(['me', 'none']), Id]).optional().describe('A person id, me (assigned to you) or none (unassigned)'),
       }),
       response: { 200: pageOf(CaseItem), ...errorResponses },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Name, Text } from '../schemas.ts';
+import { multiLine, Name, singleLine } from '../schemas.ts';
 
 const Urgency = z.enum(['low', 'normal', 'urgent', 'life_threatening']);
 const Hours = z.number().positive().max(24 * 365);
@@ -9,7 +9,7 @@ export const CategoryBody = z.strictObject({
   code: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
   name: Name,
   names: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language code such as ko'), Name).optional().describe('Translations by language'),
-  handlingLevel: z.string().min(1).max(40).describe('The level that handles it, e.g. "cell" or "district"'),
+  handlingLevel: singleLine(40).min(1).describe('The level that handles it, e.g. "cell" or "district"'),
   public: z.boolean().describe('Offered on the public form and in Open311'),
   deadlines: z.strictObject({ low: Deadline, normal: Deadline, urgent: Deadline, life_threatening: Deadline }),
 });
@@ -23,16 +23,16 @@ const MultiPolygon = z.strictObject({ type: z.literal('MultiPolygon'), coordinat
 
 export const ServiceArea = z.strictObject({
   polygon: z.union([Polygon, MultiPolygon]).nullable().describe('GeoJSON Polygon or MultiPolygon ([longitude, latitude] positions), or null'),
-  localities: z.array(Text(200).min(1)).max(500).describe('Place names an address may mention'),
+  localities: z.array(singleLine(200).min(1)).max(500).describe('Place names an address may mention'),
 });
 
 export const CaseIntake = z.strictObject({
-  categoryCode: z.string().min(1).max(64),
-  description: Text(4000).min(1),
+  categoryCode: singleLine(64).min(1),
+  description: multiLine(4000).min(1),
   urgency: Urgency,
   lat: z.number().min(-90).max(90).optional(),
   long: z.number().min(-180).max(180).optional(),
-  address: Text(500).min(1).optional(),
+  address: singleLine(500).min(1).optional(),
   requester: z.strictObject({ name: Name.optional(), email: z.email().max(254).optional(), phone: z.string().trim().regex(/^\+?[0-9 ()./-]{3,40}$/).optional() }).optional(),
 });
 

@@ -7,10 +7,10 @@ import { AttachmentsForm, DIRECTIVE_FORM, DIRECTIVE_MULTIPART, FileInfo, fileRes
 import { RequestRefused } from '../errors.ts';
 import { bodyWithFileDigests, formWithFiles, jsonOrMultipartBody } from '../json-with-files.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
-import { errorResponses, IdParams, Text } from '../schemas.ts';
+import { errorResponses, IdParams, multiLine } from '../schemas.ts';
 
 const tags = ['directives'];
-const Note = Text(2000).optional();
+const Note = multiLine(2000).optional();
 
 /** Attachments added to a directive after it was drafted, and every directive file served. */
 export const directiveFilesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {

@@ -11,21 +11,22 @@ import { getAssignment, getDirective, listIssuedDirectives, listUnitAssignments 
 import { DIRECTIVE_FORM, DIRECTIVE_MULTIPART, FileInfo, FILES_FIELD, multipartWithFiles, REPORT_FORM } from '../directive-uploads.ts';
 import { bodyWithFileDigests, jsonOrMultipartBody, jsonWithFiles, withMultipartAlternative } from '../json-with-files.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
-import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, Text } from '../schemas.ts';
+import { Created, errorResponses, Id, IdParams, multiLine, Name, PageQuery, pageOf, singleLine } from '../schemas.ts';
 
 const tags = ['directives'];
 const AssignmentStatus = z.enum(['received', 'acknowledged', 'in_progress', 'done', 'blocked']);
-const Translations = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/), Text(20_000)).optional().describe('By language code, e.g. { "ko": "…" }');
+const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/);
+const Translations = (text: z.ZodString) => z.record(Language, text).optional().describe('By language code, e.g. { "ko": "…" }');
 const Figure = z.number().finite().min(0).max(1e12);
 const Item = z.strictObject({
   title: Name,
   dueAt: z.iso.datetime({ offset: true }).describe('ISO 8601 with offset'),
   target: Figure.positive().optional().describe('A measurable target per unit, e.g. houses repaired: 40'),
-  unitLabel: Text(40).min(1).optional().describe('What the figure counts, e.g. "houses"'),
+  unitLabel: singleLine(40).min(1).optional().describe('What the figure counts, e.g. "houses"'),
 });
 const Target = z.strictObject({
   kind: z.enum(['all', 'level', 'subtrees']).describe('all: every unit below the issuer; level: the units of one level; subtrees: chosen units and all below them'),
-  level: z.string().max(64).optional(), unitIds: z.array(Id).max(1000).optional(),
+  level: singleLine(64).optional(), unitIds: z.array(Id).max(1000).optional(),
 });
 const Counts = z.object({ received: z.number().int(), acknowledged: z.number().int(), in_progress: z.number().int(), done: z.number().int(), blocked: z.number().int() });
 
@@ -66,11 +67,11 @@ const Progress = z.object({
 });
 
 const NewDirective = z.strictObject({
-  issuerUnitId: Id, title: Name, body: Text(20_000).min(1), titles: Translations, bodies: Translations,
+  issuerUnitId: Id, title: Name, body: multiLine(20_000).min(1), titles: Translations(Name), bodies: Translations(multiLine(20_000)),
   items: z.array(Item).min(1).max(50),
   target: Target,
 });
-const NewReport = z.strictObject({ itemIndex: z.number().int().min(0), percent: z.number().finite().min(0).max(100).optional(), value: Figure.optional(), text: Text(4000).min(1).optional() });
+const NewReport = z.strictObject({ itemIndex: z.number().int().min(0), percent: z.number().finite().min(0).max(100).optional(), value: Figure.optional(), text: multiLine(4000).min(1).optional() });
 
 export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   // For a draft's attachments and a report's evidence; the other routes here take JSON alone.
@@ -101,7 +102,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.patch('/directives/:id', {
     schema: {
       tags, summary: 'Change a draft (title, body, items, target) before it is issued', params: IdParams,
-      body: z.strictObject({ title: Name.optional(), body: Text(20_000).min(1).optional(), items: z.array(Item).min(1).max(50).optional(), target: Target.optional() }),
+      body: z.strictObject({ title: Name.optional(), body: multiLine(20_000).min(1).optional(), items: z.array(Item).min(1).max(50).optional(), target: Target.optional() }),
       response: { 200: DirectiveView, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, async (ctx) => {
@@ -116,7 +117,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/directives/:id/amend', {
     schema: {
       tags, summary: 'Amend an issued directive: a new version that receivers see and acknowledge again', params: IdParams,
-      body: z.strictObject({ title: Name.optional(), body: Text(20_000).min(1).optional(), items: z.array(Item).min(1).max(50).optional(), note: Text(2000).min(1).describe('What changed and why') }),
+      body: z.strictObject({ title: Name.optional(), body: multiLine(20_000).min(1).optional(), items: z.array(Item).min(1).max(50).optional(), note: multiLine(2000).min(1).describe('What changed and why') }),
       response: { 200: z.object({ version: z.number().int() }), ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => amendDirective(ctx, request.params.id, request.body)));
@@ -124,7 +125,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/directives/:id/withdraw', {
     schema: {
       tags, summary: 'Withdraw an issued directive (assignments and their history stay)', params: IdParams,
-      body: z.strictObject({ reason: Text(2000).min(1) }), response: { 200: z.object({ status: z.literal('withdrawn') }), ...errorResponses },
+      body: z.strictObject({ reason: multiLine(2000).min(1) }), response: { 200: z.object({ status: z.literal('withdrawn') }), ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => withdrawDirective(ctx, request.params.id, request.body)));
 
@@ -138,7 +139,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/directives/:id/questions/:questionId/answer', {
     schema: {
       tags, summary: 'Answer a question once, for all receivers (the issuing unit)',
-      params: z.strictObject({ id: Id, questionId: Id }), body: z.strictObject({ answer: Text(4000).min(1) }), response: { 200: Created, ...errorResponses },
+      params: z.strictObject({ id: Id, questionId: Id }), body: z.strictObject({ answer: multiLine(4000).min(1) }), response: { 200: Created, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => answerQuestion(ctx, request.params.id, request.params.questionId, request.body)));
 
@@ -170,7 +171,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/assignments/:id/transition', {
     schema: {
       tags, summary: "Move an assignment along (the unit's officials and those above); to acknowledged again after an amendment", params: IdParams,
-      body: z.strictObject({ to: AssignmentStatus.exclude(['received']), reason: Text(2000).min(1).optional().describe('Required to block') }),
+      body: z.strictObject({ to: AssignmentStatus.exclude(['received']), reason: multiLine(2000).min(1).optional().describe('Required to block') }),
       response: { 200: AssignmentView, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, async (ctx) => {
@@ -200,7 +201,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/assignments/:id/questions', {
     schema: {
       tags, summary: 'Ask the issuing unit a question about the directive', params: IdParams,
-      body: z.strictObject({ text: Text(4000).min(1) }), response: { 201: Created, ...errorResponses },
+      body: z.strictObject({ text: multiLine(4000).min(1) }), response: { 201: Created, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 201, (ctx) => askQuestion(ctx, request.params.id, request.body)));
 };

@@ -12,7 +12,7 @@ import { getGathering, listInvitees, listPersonGatherings, listUnitGatherings, p
 import { sendInvitations } from '../../domain/gatherings/send-invitations.ts';
 import { publicActor, transact } from '../../domain/context.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
-import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, Text } from '../schemas.ts';
+import { Created, errorResponses, Id, IdParams, multiLine, Name, PageQuery, pageOf, singleLine } from '../schemas.ts';
 import { DirectiveView } from './directives.routes.ts';
 
 const tags = ['gatherings'];
@@ -60,9 +60,9 @@ const GatheringItem = z.object({
   id: z.string(), kind: z.string(), title: z.string(), status: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string().nullable(),
   invited: z.number().int(), held: z.boolean(), conveningUnitId: z.string(),
 });
-const Place = Text(300).min(1);
+const Place = singleLine(300).min(1);
 const OnlineUrl = z.url({ protocol: /^https?$/ }).max(2000);
-const SessionInput = z.strictObject({ title: Text(200).min(1).optional(), startsAt: When, endsAt: When });
+const SessionInput = z.strictObject({ title: singleLine(200).min(1).optional(), startsAt: When, endsAt: When });
 const GatheringChanges = z.strictObject({
   title: Name.optional(), startsAt: When.optional(), endsAt: When.optional(),
   place: Place.nullable().optional().describe('null removes it'), onlineUrl: OnlineUrl.nullable().optional().describe('null removes it'),
@@ -78,12 +78,12 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
       body: z.strictObject({
         kind: Kind, conveningUnitId: Id, title: Name, startsAt: When, endsAt: When,
         place: Place.optional(), onlineUrl: OnlineUrl.optional(),
-        agenda: z.array(Text(300).min(1)).max(100).optional(),
+        agenda: z.array(singleLine(300).min(1)).max(100).optional(),
         sessions: z.array(SessionInput).max(100).optional().describe('A course: its sessions'),
         invitees: z.strictObject({
           rule: z.enum(['unit-members', 'officials-below', 'secretaries-at-level'])
             .describe("unit-members: members of the unit's cells; officials-below: officials of the unit and every unit below; secretaries-at-level: secretaries of the units of one level below"),
-          unitId: Id, level: z.string().max(64).optional(),
+          unitId: Id, level: singleLine(64).optional(),
         }),
       }),
       response: { 201: Created, ...errorResponses },
@@ -112,7 +112,7 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/gatherings/:id/cancel', {
     schema: {
       tags, summary: 'Call the gathering off, with the reason invitees are told (iTIP CANCEL to those already told). Not once it was held',
-      params: IdParams, body: z.strictObject({ reason: Text(1000).min(1) }),
+      params: IdParams, body: z.strictObject({ reason: multiLine(1000).min(1) }),
       response: {
         200: z.object({
           id: z.string(), status: z.literal('cancelled'), cancelledAt: z.string(), sequence: z.number().int(),
@@ -157,7 +157,7 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/gatherings/:id/agenda', {
     schema: {
       tags, summary: 'Add an agenda item (no index) or write the minutes of one', params: IdParams,
-      body: z.strictObject({ index: z.number().int().min(0).optional(), title: Text(300).min(1).optional(), minutes: Text(50_000).optional() }),
+      body: z.strictObject({ index: z.number().int().min(0).optional(), title: singleLine(300).min(1).optional(), minutes: multiLine(50_000).optional() }),
       response: { 200: z.object({ index: z.number().int() }), ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => writeAgenda(ctx, request.params.id, request.body)));
@@ -165,7 +165,7 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/gatherings/:id/decisions', {
     schema: {
       tags, summary: 'Record a decision, with its votes where a vote was taken', params: IdParams,
-      body: z.strictObject({ text: Text(10_000).min(1), agendaIndex: z.number().int().min(0).optional(), votes: z.strictObject({ for: Count, against: Count, abstain: Count }).optional() }),
+      body: z.strictObject({ text: multiLine(10_000).min(1), agendaIndex: z.number().int().min(0).optional(), votes: z.strictObject({ for: Count, against: Count, abstain: Count }).optional() }),
       response: { 201: Created, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 201, (ctx) => recordDecision(ctx, request.params.id, request.body)));

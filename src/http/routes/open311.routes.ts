@@ -9,7 +9,7 @@ import { publicActor, transact, type Ctx } from '../../domain/context.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { toErrorPayload } from '../errors.ts';
 import type { AppDeps } from '../request-context.ts';
-import { Text } from '../schemas.ts';
+import { multiLine, singleLine } from '../schemas.ts';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under /open311/v2: the
@@ -116,7 +116,7 @@ function coordinate(name: 'lat' | 'long', v: unknown): number | undefined {
 function text(name: string, v: unknown, max: number): string | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
-  const parsed = Text(max).safeParse(s);
+  const parsed = (name === 'description' ? multiLine : singleLine)(max).safeParse(s);
   if (!parsed.success) throw new Open311Error(400, `${name}: ${parsed.error.issues[0]?.message ?? 'invalid'} (at most ${max} characters, no control characters).`);
   return parsed.data || undefined;
 }

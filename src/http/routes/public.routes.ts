@@ -11,7 +11,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { CASE_MULTIPART, caseSubmission, jsonOrMultipartBody, multipartCaseBody, withMultipartAlternative } from '../case-submission.ts';
 import type { AppDeps } from '../request-context.ts';
 import { PhotoParams, photoResponse, sendPhoto } from '../send-photo.ts';
-import { errorResponses, Id, Text } from '../schemas.ts';
+import { errorResponses, Id, multiLine } from '../schemas.ts';
 import { CaseIntake, Category, Created, TokenParams, TrackView } from './cases.schemas.ts';
 
 const tags = ['public'];
@@ -89,7 +89,7 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
     config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Not resolved after all: reopen within 14 days of the resolution', params: TokenParams,
-      body: z.strictObject({ reason: Text(2000).min(1) }), response: { 200: TrackView, ...errorResponses },
+      body: z.strictObject({ reason: multiLine(2000).min(1) }), response: { 200: TrackView, ...errorResponses },
     },
   }, async (request) => {
     await asPublic(request.id, (ctx) => reopenCase(ctx, request.params.token, request.body.reason));
@@ -100,7 +100,7 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
     config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Rate the handling of a resolved case, once', params: TokenParams,
-      body: z.strictObject({ stars: z.number().int().min(1).max(5), comment: Text(2000).optional() }), response: { 200: TrackView, ...errorResponses },
+      body: z.strictObject({ stars: z.number().int().min(1).max(5), comment: multiLine(2000).optional() }), response: { 200: TrackView, ...errorResponses },
     },
   }, async (request) => {
     await asPublic(request.id, (ctx) => rateCase(ctx, request.params.token, request.body));
@@ -111,7 +111,7 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
     config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags, security: [], summary: 'Add information to an open case (a case waiting on it resumes)', params: TokenParams,
-      body: z.strictObject({ text: Text(4000).min(1) }), response: { 200: TrackView, ...errorResponses },
+      body: z.strictObject({ text: multiLine(4000).min(1) }), response: { 200: TrackView, ...errorResponses },
     },
   }, async (request) => {
     await asPublic(request.id, (ctx) => addRequesterInformation(ctx, request.params.token, request.body.text));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { searchDirectory, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MIN_LENGTH } from '../../domain/search/search-directory.ts';
 import { read, type AppDeps } from '../request-context.ts';
-import { errorResponses, Id, Text } from '../schemas.ts';
+import { errorResponses, Id, singleLine } from '../schemas.ts';
 
 const tags = ['search'];
 
@@ -27,9 +27,9 @@ export const searchRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
         + `a query of ${SEARCH_MIN_LENGTH} characters matches word starts only. Open units only. `
         + `Up to \`limit\` of each kind (default ${SEARCH_DEFAULT_LIMIT}).`,
       querystring: z.strictObject({
-        q: Text(100).min(SEARCH_MIN_LENGTH).regex(/[\p{L}\p{N}]/u, 'needs a letter or digit').describe('Part of a name'),
+        q: singleLine(100).min(SEARCH_MIN_LENGTH).regex(/[\p{L}\p{N}]/u, 'needs a letter or digit').describe('Part of a name'),
         kind: z.enum(['unit', 'person', 'all']).optional().describe('What to find (default all)'),
-        level: z.string().min(1).max(40).optional().describe('Units of this level only (a level key, e.g. the cell level for a cell picker)'),
+        level: singleLine(40).min(1).optional().describe('Units of this level only (a level key, e.g. the cell level for a cell picker)'),
         within: Id.optional().describe('Only inside this unit (the unit included)'),
         limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).optional().describe(`Of each kind (default ${SEARCH_DEFAULT_LIMIT}, at most ${SEARCH_MAX_LIMIT})`),
       }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { changePassword, whoAmI } from '../../domain/accounts/accounts.ts';
 import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut, SESSION_TTL_MS } from '../../domain/accounts/sessions.ts';
 import { command, read, requestToken, SECURE_SESSION_COOKIE, SESSION_COOKIE, type AppDeps } from '../request-context.ts';
-import { errorResponses, IdParams, Text } from '../schemas.ts';
+import { errorResponses, IdParams, singleLine } from '../schemas.ts';
 
 const tags = ['session'];
 const Password = z.string().min(1).max(1000);
@@ -14,7 +14,7 @@ export const signInRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
     schema: {
       tags, summary: 'Sign in: a bearer token, and for browsers a session cookie plus the CSRF token their writes must send',
       security: [],
-      body: z.strictObject({ email: z.string().trim().min(3).max(254), password: Password }),
+      body: z.strictObject({ email: singleLine(254).min(3), password: Password }),
       response: { 200: z.object({ token: z.string(), csrfToken: z.string(), expiresAt: z.string() }), ...errorResponses },
     },
   }, async (request, reply) => {
@@ -63,7 +63,7 @@ export const sessionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (au
     authed.post('/tokens', {
       schema: {
         tags: ['tokens'], summary: 'Create a named bearer token for an API client (shown once)',
-        body: z.strictObject({ name: Text(100).min(1), expiresInDays: z.number().int().min(1).max(3650).optional() }),
+        body: z.strictObject({ name: singleLine(100).min(1), expiresInDays: z.number().int().min(1).max(3650).optional() }),
         response: { 201: z.object({ id: z.string(), token: z.string(), name: z.string(), expiresAt: z.string().nullable() }), ...errorResponses },
       },
     }, (request, reply) => command(deps, request, reply, 201, (ctx) => createApiToken(ctx, request.body)));

@@ -10,10 +10,10 @@ import { renameUnit } from '../../domain/org/rename-unit.ts';
 import { listMembers } from '../../domain/people/list-members.ts';
 import { appointOfficial, endOfficialTerm, listOfficials } from '../../domain/people/officials.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
-import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, UnitView } from '../schemas.ts';
+import { Created, errorResponses, Id, IdParams, Name, PageQuery, pageOf, singleLine, UnitView } from '../schemas.ts';
 
 const tags = ['units'];
-const LevelKey = z.string().min(1).max(40).describe('A configured level key, e.g. "district" or "cell"');
+const LevelKey = singleLine(40).min(1).describe('A configured level key, e.g. "district" or "cell"');
 const Role = z.enum(['secretary', 'deputy', 'official']);
 
 export const unitsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
@@ -45,7 +45,7 @@ export const unitsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
   app.post('/units', {
     schema: {
       tags, summary: 'Create a unit (parentId null creates the root, once)',
-      body: z.strictObject({ parentId: Id.nullable(), name: Name, level: LevelKey, code: z.string().trim().min(1).max(64).optional() }),
+      body: z.strictObject({ parentId: Id.nullable(), name: Name, level: LevelKey, code: singleLine(64).min(1).optional() }),
       response: { 201: Created, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 201, (ctx) => createUnit(ctx, request.body)));
@@ -74,7 +74,7 @@ export const unitsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
   app.get('/units/:id/members', {
     schema: {
       tags, summary: 'Members of the unit (direct) or of every cell below it (subtree), by name', params: IdParams,
-      querystring: z.strictObject({ ...PageQuery, scope: z.enum(['direct', 'subtree']).default('direct'), q: z.string().trim().min(1).max(100).optional() }),
+      querystring: z.strictObject({ ...PageQuery, scope: z.enum(['direct', 'subtree']).default('direct'), q: singleLine(100).min(1).optional() }),
       response: { 200: pageOf(z.object({ id: z.string(), name: z.string(), cellId: z.string(), cellName: z.string() })), ...errorResponses },
     },
   }, (request) => read(deps, request, (ctx) => listMembers(ctx, request.params.id, request.query)));

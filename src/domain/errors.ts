@@ -40,7 +40,7 @@ export class AccessDenied extends DomainError {
     more: { message?: string; details?: Record<string, unknown>; code?: string } = {}) {
     super('not_found', more.code ?? (visible ? 'forbidden' : `${what}_not_found`),
       more.message ?? (visible ? `You may not ${action.replaceAll('_', ' ')} here.` : `No ${what} with id ${id}.`),
-      { ...(visible ? { action } : { id }), ...more.details });
+      { ...(visible ? { action } : id ? { id } : {}), ...more.details });
     this.kind = visible ? 'forbidden' : 'not_found';
   }
 }

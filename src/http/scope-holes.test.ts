@@ -114,7 +114,6 @@ describe('a transfer answers the same for a cell outside the scope and for none'
 describe('every refusal is audited', () => {
   const refusals: Array<[string, Role, () => InjectOptions]> = [
     ['configuring a category', 'districtOfficial', () => ({ method: 'POST', url: '/api/v1/categories', payload: { ...CATEGORY, code: `c-${newId().slice(-8)}` } })],
-    ['reading the whole trail as a member', 'member', () => ({ method: 'GET', url: '/api/v1/audit' })],
     ['verifying the trail', 'regionOfficial', () => ({ method: 'GET', url: '/api/v1/audit/verify' })],
     ['importing', 'regionOfficial', () => ({ method: 'POST', url: '/api/v1/imports?dryRun=true', ...multipartBody([{ name: 'units', file: 'code,name,level,parent_code\n' }]) })],
     ['moving the test clock', 'cellSecretary', () => ({ method: 'POST', url: '/api/v1/test/clock', payload: { advanceSeconds: 0 } })],
@@ -128,6 +127,14 @@ describe('every refusal is audited', () => {
       expect((await denials(actors[who].email)).length).toBe(before + 1);
     });
   }
+
+  it('reading the trail as a member (a 404, as if it did not exist: issue 14)', async () => {
+    const before = (await denials(actors.member.email)).length;
+    const response = await send('member', { method: 'GET', url: '/api/v1/audit' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('route_not_found');
+    expect((await denials(actors.member.email)).length).toBe(before + 1);
+  });
 
   it('outside HTTP too: a command refused in transact() is written to the trail', async () => {
     const operator = cliActor();

@@ -56,7 +56,7 @@ describe.skipIf(NO_BROWSER)('a district official in the browser', () => {
     // And the audit trail of the person records the transfer.
     await page.getByRole('link', { name: 'Audit trail of this person' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit trail: Person 0 1' }).waitFor();
-    await expect.poll(() => page.getByRole('region', { name: 'Events' }).textContent()).toContain('person.transfer');
+    await expect.poll(() => page.getByRole('region', { name: 'Events' }).textContent()).toContain('transferred Person 0 1 from Cell 0.0.0 to Cell 0.0.1');
     await page.context().close();
   });
 

@@ -129,7 +129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit events within your scope, newest first (administrators and officials) */
+        /** Audit events within your scope, newest first (administrators and officials; to anyone else, 404 like an unknown address) */
         get: operations["getAudit"];
         put?: never;
         post?: never;
@@ -2213,10 +2213,18 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description A unit or person id */
+                /** @description A unit or person id: events about it or belonging to that unit */
                 entity?: string;
+                /** @description From this date (UTC day) or instant, inclusive */
+                from?: string;
+                /** @description An action (`gathering.attendance`) or a family of actions (`gathering`) */
+                kind?: string;
                 /** @description Items per page (default 50, at most 200) */
                 limit?: number;
+                /** @description Events this person did or that are about them */
+                person?: string;
+                /** @description Up to this date (UTC day, inclusive) or instant (exclusive) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2241,6 +2249,39 @@ export interface operations {
                             chained: boolean;
                             details: unknown;
                             id: number;
+                            /** @description Names resolved on the server for the events of one page, only those the reader may see; the web writes each event as a sentence from them */
+                            names: {
+                                /** @description The actor's person (id is the person's), when the reader may see them; else show `actor` */
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description Moved or transferred from (a unit) */
+                                from: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description The person the event is about */
+                                person: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description What the event is about: the unit, gathering, case (its reference), directive, assignment (its directive) or category */
+                                subject: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description Moved or transferred to (a unit) */
+                                to: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description The unit the event belongs to */
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             requestId: string | null;
                             targetId: string | null;
                             targetType: string;

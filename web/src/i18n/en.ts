@@ -1,3 +1,4 @@
+import { enAudit } from './en-audit';
 import { enDirectives } from './en-directives';
 import { enGatherings } from './en-gatherings';
 
@@ -166,6 +167,7 @@ export const en = {
     tooLarge: '“{{name}}” is larger than {{mb}} MB.', heading: 'Photos', alt: 'Photo {{position}} of {{count}} sent with case {{reference}}',
   },
   ...enDirectives,
+  ...enAudit,
   ...enGatherings,
   errors: {
     network: 'The server could not be reached. Check the connection and try again.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { koAudit } from './ko-audit';
 import { koDirectives } from './ko-directives';
 import { koGatherings } from './ko-gatherings';
 
@@ -166,6 +167,7 @@ export const ko: Catalogue = {
     tooLarge: '“{{name}}”은(는) {{mb}}MB보다 큽니다.', heading: '사진', alt: '사건 {{reference}}에 첨부된 사진 {{count}}장 중 {{position}}번째',
   },
   ...koDirectives,
+  ...koAudit,
   ...koGatherings,
   errors: {
     network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',

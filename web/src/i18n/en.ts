@@ -1,5 +1,6 @@
 import { enAudit } from './en-audit';
 import { enDirectives } from './en-directives';
+import { enErrors } from './en-errors';
 import { enGatherings } from './en-gatherings';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
@@ -169,14 +170,7 @@ export const en = {
   ...enDirectives,
   ...enAudit,
   ...enGatherings,
-  errors: {
-    network: 'The server could not be reached. Check the connection and try again.',
-    bad_credentials: 'The e-mail or the password is wrong.',
-    too_many_attempts: 'Too many failed sign-ins. Try again later ({{retryAfterSeconds}} seconds).',
-    session_expired: 'Your session has ended; sign in again.',
-    wrong_password: 'The current password is wrong.',
-    wrong_code: 'That is not the code of this gathering.',
-  },
+  ...enErrors,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { koAudit } from './ko-audit';
 import { koDirectives } from './ko-directives';
+import { koErrors } from './ko-errors';
 import { koGatherings } from './ko-gatherings';
 
 export const ko: Catalogue = {
@@ -169,12 +170,5 @@ export const ko: Catalogue = {
   ...koDirectives,
   ...koAudit,
   ...koGatherings,
-  errors: {
-    network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',
-    bad_credentials: '이메일 또는 비밀번호가 틀렸습니다.',
-    too_many_attempts: '로그인 실패가 너무 많습니다. 나중에 다시 시도하세요 ({{retryAfterSeconds}}초 후).',
-    session_expired: '세션이 끝났습니다. 다시 로그인하세요.',
-    wrong_password: '현재 비밀번호가 틀렸습니다.',
-    wrong_code: '이 회의의 출석 확인 번호가 아닙니다.',
-  },
+  ...koErrors,
 };

@@ -3,6 +3,7 @@ import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { loadLevels } from '../org/levels.ts';
 import { assigneeNames, assigneeOf } from './assignee-names.ts';
+import { withMessage } from './case-event-message.ts';
 import { casePhotoList } from './case-photos.ts';
 import { casePolicy, placedCase } from './case-policy.ts';
 import { TRANSITIONS } from './transition-case.ts';
@@ -43,8 +44,8 @@ export async function getCase(ctx: Ctx, caseId: string) {
     escalations: escalations.map((e) => ({ fromUnitId: e.from_unit_id, toUnitId: e.to_unit_id, at: e.at.toISOString(), deadline: e.deadline, level: e.level })),
     timeline: events.map((e) => ({
       at: e.at.toISOString(), kind: e.kind, public: e.public, actor: e.actor_label,
-      fromStatus: e.from_status, toStatus: e.to_status, fromUnitId: e.from_unit_id, toUnitId: e.to_unit_id, note: e.note,
-      assignee: assigneeOf(assignedTo(e), names),
+      fromStatus: e.from_status, toStatus: e.to_status, fromUnitId: e.from_unit_id, toUnitId: e.to_unit_id,
+      ...withMessage(e), assignee: assigneeOf(assignedTo(e), names),
     })),
     abilities: { act: mayAct, transitions: mayAct ? [...TRANSITIONS[row.status]] : [], assign: mayAct && row.status !== 'closed' && row.status !== 'merged' },
   };

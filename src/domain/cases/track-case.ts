@@ -1,3 +1,4 @@
+import { withMessage } from './case-event-message.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { openDoor, withSystemScope, type Ctx } from '../context.ts';
 import { conflict, DomainError, invalid } from '../errors.ts';
@@ -34,7 +35,7 @@ export async function trackCase(ctx: Ctx, token: string) {
   const owner = await withSystemScope(ctx, () => ctx.db.selectFrom('units').select('depth').where('id', '=', row.owning_unit_id).executeTakeFirstOrThrow());
   const levels = await loadLevels(ctx.db);
   const category = await ctx.db.selectFrom('case_categories').select(['code', 'name', 'names']).where('id', '=', row.category_id).executeTakeFirstOrThrow();
-  const updates = await ctx.db.selectFrom('case_events').select(['at', 'kind', 'to_status', 'note'])
+  const updates = await ctx.db.selectFrom('case_events').select(['at', 'kind', 'to_status', 'note', 'details'])
     .where('case_id', '=', row.id).where('public', '=', true).orderBy('id').execute();
   const photos = await casePhotoList(ctx, row.id);
   const now = ctx.clock.now().getTime();
@@ -43,7 +44,7 @@ export async function trackCase(ctx: Ctx, token: string) {
     reference: row.reference, status: row.status, category: { code: category.code, name: category.name, names: category.names },
     owningLevel: levels.byDepth(owner.depth).name, createdAt: row.created_at.toISOString(),
     resolvedAt: row.resolved_at?.toISOString() ?? null,
-    updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, status: u.to_status, note: u.note })),
+    updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, status: u.to_status, ...withMessage(u) })),
     rating: row.rating_stars ? { stars: row.rating_stars, comment: row.rating_comment } : null,
     photos,
     can: {

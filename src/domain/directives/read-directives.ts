@@ -113,7 +113,14 @@ export async function getAssignment(ctx: Ctx, assignmentId: string) {
     reports: reports.map((r) => ({
       itemIndex: r.idx, percent: num(r.percent), value: num(r.value), text: r.text, at: r.at.toISOString(), by: r.actor_label, files: evidence.get(Number(r.id)) ?? [],
     })),
-    history: events.map((e) => ({ at: e.at.toISOString(), from: e.from_status, to: e.to_status, reason: e.reason, by: e.actor_label })),
+    history: events.map((e) => ({
+      at: e.at.toISOString(), from: e.from_status, to: e.to_status, by: e.actor_label,
+      // The first report starts the work; act-on-assignment.ts writes that reason in English: a key for the web instead.
+      ...(e.reason === REPORTED_PROGRESS ? { reason: null, message: 'reported_progress' as const } : { reason: e.reason, message: null }),
+    })),
     abilities: { act: mayAct && inForce, transitions: mayAct && inForce ? [...ASSIGNMENT_TRANSITIONS[a.status]] : [] },
   };
 }
+
+/** The reason act-on-assignment.ts records when a first report starts the work. */
+const REPORTED_PROGRESS = 'Reported progress';

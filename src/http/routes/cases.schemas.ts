@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { multiLine, Name, singleLine } from '../schemas.ts';
 
+const SystemMessage = z.object({ key: z.string(), params: z.record(z.string(), z.string()) }).nullable()
+  .describe("A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null");
 const Urgency = z.enum(['low', 'normal', 'urgent', 'life_threatening']);
 const Hours = z.number().positive().max(24 * 365);
 const Deadline = z.strictObject({ acknowledgeHours: Hours, resolveHours: Hours });
@@ -72,7 +74,7 @@ export const CaseView = z.object({
   escalations: z.array(z.object({ fromUnitId: z.string(), toUnitId: z.string(), at: z.string(), deadline: z.string(), level: z.number() })),
   timeline: z.array(z.object({
     at: z.string(), kind: z.string(), public: z.boolean(), actor: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(),
-    fromUnitId: z.string().nullable(), toUnitId: z.string().nullable(), note: z.string().nullable(),
+    fromUnitId: z.string().nullable(), toUnitId: z.string().nullable(), note: z.string().nullable(), message: SystemMessage,
     assignee: AssigneeRef.describe('assigned: to whom'),
   })),
   abilities: z.object({ act: z.boolean(), transitions: z.array(z.string()), assign: z.boolean().describe('May assign or unassign it') }),
@@ -81,7 +83,7 @@ export const CaseView = z.object({
 export const TrackView = z.object({
   reference: z.string(), status: Status, category: z.object({ code: z.string(), name: z.string(), names: z.record(z.string(), z.string()) }),
   owningLevel: z.string().describe('The level that owns it now (never a person)'), createdAt: z.string(), resolvedAt: z.string().nullable(),
-  updates: z.array(z.object({ at: z.string(), kind: z.string(), status: z.string().nullable(), note: z.string().nullable() })),
+  updates: z.array(z.object({ at: z.string(), kind: z.string(), status: z.string().nullable(), note: z.string().nullable(), message: SystemMessage })),
   rating: z.object({ stars: z.number(), comment: z.string().nullable() }).nullable(),
   photos: z.array(PhotoInfo).describe('Sent with the case; each at /track/{token}/photos/{position}'),
   can: z.object({ confirm: z.boolean(), reopen: z.boolean(), rate: z.boolean(), addInformation: z.boolean() }),

@@ -55,7 +55,10 @@ const AssignmentView = z.object({
     itemIndex: z.number().int(), percent: z.number().nullable(), value: z.number().nullable(), text: z.string().nullable(), at: z.string(), by: z.string(),
     files: z.array(FileInfo).describe('Evidence sent with the report'),
   })),
-  history: z.array(z.object({ at: z.string(), from: z.string().nullable(), to: z.string().nullable(), reason: z.string().nullable(), by: z.string() })),
+  history: z.array(z.object({
+    at: z.string(), from: z.string().nullable(), to: z.string().nullable(), reason: z.string().nullable(), by: z.string(),
+    message: z.enum(['reported_progress']).nullable().describe("A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)"),
+  })),
   abilities: z.object({ act: z.boolean(), transitions: z.array(AssignmentStatus) }),
 });
 const Progress = z.object({

@@ -1775,6 +1775,11 @@ export interface operations {
                             at: string;
                             by: string;
                             from: string | null;
+                            /**
+                             * @description A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)
+                             * @enum {string|null}
+                             */
+                            message: "reported_progress" | null;
                             reason: string | null;
                             to: string | null;
                         }[];
@@ -1985,6 +1990,11 @@ export interface operations {
                             at: string;
                             by: string;
                             from: string | null;
+                            /**
+                             * @description A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)
+                             * @enum {string|null}
+                             */
+                            message: "reported_progress" | null;
                             reason: string | null;
                             to: string | null;
                         }[];
@@ -2150,6 +2160,11 @@ export interface operations {
                             at: string;
                             by: string;
                             from: string | null;
+                            /**
+                             * @description A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)
+                             * @enum {string|null}
+                             */
+                            message: "reported_progress" | null;
                             reason: string | null;
                             to: string | null;
                         }[];
@@ -2499,6 +2514,13 @@ export interface operations {
                             fromStatus: string | null;
                             fromUnitId: string | null;
                             kind: string;
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            message: {
+                                key: string;
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             note: string | null;
                             public: boolean;
                             toStatus: string | null;
@@ -2677,6 +2699,13 @@ export interface operations {
                             fromStatus: string | null;
                             fromUnitId: string | null;
                             kind: string;
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            message: {
+                                key: string;
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             note: string | null;
                             public: boolean;
                             toStatus: string | null;
@@ -5586,6 +5615,13 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            message: {
+                                key: string;
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             note: string | null;
                             status: string | null;
                         }[];
@@ -5657,6 +5693,13 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            message: {
+                                key: string;
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             note: string | null;
                             status: string | null;
                         }[];
@@ -5737,6 +5780,13 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            message: {
+                                key: string;
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             note: string | null;
                             status: string | null;
                         }[];
@@ -5851,6 +5901,13 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            message: {
+                                key: string;
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             note: string | null;
                             status: string | null;
                         }[];
@@ -5931,6 +5988,13 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            message: {
+                                key: string;
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             note: string | null;
                             status: string | null;
                         }[];

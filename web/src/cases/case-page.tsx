@@ -1,3 +1,4 @@
+import { systemMessage } from './system-message';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -102,10 +103,10 @@ export function CasePage({ id }: { id: string }) {
         <ol className="plain-list timeline">
           {c.timeline.map((e, index) => (
             <li key={index}>
-              <span className="muted">{format.dateTime(e.at)}</span> · {t(`caseEvent.${e.kind}`, { defaultValue: e.kind })}
+              <span className="muted">{format.dateTime(e.at)}</span> · {t(e.kind === 'reminded' ? 'caseSystem.reminderEvent' : `caseEvent.${e.kind}`, { defaultValue: e.kind })}
               {!e.public && <> <span className="badge">{t('cases.internal')}</span></>}
               {e.assignee && <>: {e.assignee.name}</>}
-              {e.note && <>: {e.note}</>}
+              {e.message ? <>: {systemMessage(t, e.message, format.dateTime)}</> : e.note && <>: {e.note}</>}
               <span className="muted"> — {e.actor}</span>
             </li>
           ))}

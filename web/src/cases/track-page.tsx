@@ -1,3 +1,4 @@
+import { systemMessage } from './system-message';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
@@ -42,7 +43,7 @@ export function TrackPage({ token }: { token: string }) {
             <h2 id="updates-heading">{t('track.updates')}</h2>
             <ol className="plain-list timeline">
               {c.updates.map((u, index) => (
-                <li key={index}><span className="muted">{format.dateTime(u.at)}</span> · {t(`caseEvent.${u.kind}`, { defaultValue: u.kind })}{u.note ? `: ${u.note}` : ''}</li>
+                <li key={index}><span className="muted">{format.dateTime(u.at)}</span> · {t(`caseEvent.${u.kind}`, { defaultValue: u.kind })}{u.message ? `: ${systemMessage(t, u.message, format.dateTime)}` : u.note ? `: ${u.note}` : ''}</li>
               ))}
             </ol>
           </section>

@@ -154,7 +154,7 @@ function History({ assignment: a }: { assignment: AssignmentView }) {
             <span className="muted">{format.dateTime(e.at)}</span> · {e.from !== null && e.from === e.to
               ? t('assignment.acknowledgedAgain')
               : e.to ? t(`assignmentStatus.${e.to}`, { defaultValue: e.to }) : '—'}
-            {e.reason && <>: {e.reason}</>}
+            {e.message ? <>: {t(`assignmentSystem.${e.message}`)}</> : e.reason && <>: {e.reason}</>}
             <span className="muted"> — {e.by}</span>
           </li>
         ))}

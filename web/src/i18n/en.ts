@@ -1,6 +1,7 @@
 import { enAudit } from './en-audit';
 import { enDirectives } from './en-directives';
 import { enErrors } from './en-errors';
+import { enSystem } from './en-system';
 import { enGatherings } from './en-gatherings';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
@@ -171,6 +172,7 @@ export const en = {
   ...enAudit,
   ...enGatherings,
   ...enErrors,
+  ...enSystem,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

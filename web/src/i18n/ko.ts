@@ -2,6 +2,7 @@ import type { Catalogue } from './en';
 import { koAudit } from './ko-audit';
 import { koDirectives } from './ko-directives';
 import { koErrors } from './ko-errors';
+import { koSystem } from './ko-system';
 import { koGatherings } from './ko-gatherings';
 
 export const ko: Catalogue = {
@@ -171,4 +172,5 @@ export const ko: Catalogue = {
   ...koAudit,
   ...koGatherings,
   ...koErrors,
+  ...koSystem,
 };

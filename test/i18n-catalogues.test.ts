@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requesterMessage } from '../src/domain/cases/notify-requester.ts';
+import { mailEn } from '../src/domain/mail/mail-en.ts';
+import { mailKo } from '../src/domain/mail/mail-ko.ts';
+import { mailLanguage } from '../src/domain/mail/mail-text.ts';
 
 /**
  * Korean is complete (issue 14, item 10): every entry of every English catalogue of the
@@ -127,4 +131,29 @@ describe('every error code of the server has a message in each language', () => 
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe("e-mails are written in the recipient's language", () => {
+  it("the server's mail catalogue has every template in Korean", () => {
+    expect(compare(flatten(mailEn), flatten(mailKo))).toEqual({ missing: [], untranslated: [], stale: [] });
+  });
+
+  it("a requester who reads Korean gets Korean; one who chose nothing gets the installation's language", () => {
+    const row = { id: 'c', reference: 'C-1', email: 'r@example.org', name: 'Cael' };
+    const korean = requesterMessage({ ...row, language: 'ko' }, { kind: 'received', trackingUrl: 'https://x/track/t' })!;
+    expect(korean.subject).toBe('요청이 접수되었습니다 (C-1)');
+    expect(korean.text).toContain('https://x/track/t');
+    expect(korean.text.startsWith('Cael님께,')).toBe(true);
+    const saved = process.env.MAINSTAY_LANGUAGE;
+    try {
+      delete process.env.MAINSTAY_LANGUAGE;
+      expect(requesterMessage(row, { kind: 'resolved' })!.subject).toBe('Your request is resolved — please confirm (C-1)');
+      process.env.MAINSTAY_LANGUAGE = 'ko';
+      expect(mailLanguage(null)).toBe('ko');
+      expect(requesterMessage(row, { kind: 'resolved' })!.subject).toContain('해결');
+      expect(requesterMessage({ ...row, language: 'en' }, { kind: 'resolved' })!.subject).toContain('resolved');
+    } finally {
+      if (saved === undefined) delete process.env.MAINSTAY_LANGUAGE; else process.env.MAINSTAY_LANGUAGE = saved;
+    }
+  });
 });

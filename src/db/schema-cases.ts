@@ -79,7 +79,7 @@ export interface CasesTable {
   updated_at: Timestamp;
 }
 
-export interface CaseRequestersTable { case_id: string; name: string | null; email: string | null; phone: string | null }
+export interface CaseRequestersTable { case_id: string; name: string | null; email: string | null; phone: string | null; language: Generated<string | null> }
 
 export interface CaseEventsTable {
   id: Generated<number>;

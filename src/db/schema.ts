@@ -53,6 +53,8 @@ export interface PeopleTable {
   cell_since: Timestamp;
   created_at: Timestamp;
   anonymised_at: NullableTimestamp;
+  /** 'en' | 'ko'; null: the installation's default (migration 0023). */
+  language: Generated<string | null>;
 }
 
 export interface MembershipHistoryTable {

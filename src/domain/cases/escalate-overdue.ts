@@ -113,7 +113,8 @@ export async function escalateOverdue(ctx: Ctx, options: { dryRun?: boolean; bat
   }
   // The requesters who gave an address hear that their case went up.
   const mailed = await ctx.db.selectFrom('case_requesters as r').innerJoin('cases as c', 'c.id', 'r.case_id')
-    .select(['c.id', 'c.reference', 'r.email', 'r.name'])
+    .leftJoin('people as p', 'p.id', 'c.requester_person_id')
+    .select(['c.id', 'c.reference', 'r.email', 'r.name', (eb) => eb.fn.coalesce('r.language', 'p.language').as('language')])
     .where('r.case_id', 'in', updates.map((u) => u.id)).where('r.email', 'is not', null).execute();
   for (const row of mailed) {
     const message = requesterMessage(row, { kind: 'escalated' });

@@ -1,18 +1,12 @@
 import { enqueueMessage, type NewMessage } from '../../platform/outbox/enqueue.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
+import { mailLanguage, mailText, type MailKey } from '../mail/mail-text.ts';
 
 export type RequesterNotice =
   | { kind: 'received'; trackingUrl?: string | undefined }
   | { kind: 'resolved' }
   | { kind: 'escalated' }
   | { kind: 'update'; note: string };
-
-const SUBJECT: Record<RequesterNotice['kind'], string> = {
-  received: 'We received your request',
-  resolved: 'Your request is resolved — please confirm',
-  escalated: 'Your request has gone to the level above',
-  update: 'An update on your request',
-};
 
 /**
  * Tells a requester who gave an e-mail address what happened, through the outbox: the
@@ -21,23 +15,30 @@ const SUBJECT: Record<RequesterNotice['kind'], string> = {
  */
 export async function notifyRequester(ctx: Ctx, caseId: string, notice: RequesterNotice): Promise<void> {
   const row = await withSystemScope(ctx, () => ctx.db.selectFrom('cases as c').leftJoin('case_requesters as r', 'r.case_id', 'c.id')
-    .select(['c.id', 'c.reference', 'r.email', 'r.name']).where('c.id', '=', caseId).executeTakeFirst());
+    .leftJoin('people as p', 'p.id', 'c.requester_person_id')
+    .select(['c.id', 'c.reference', 'r.email', 'r.name', (eb) => eb.fn.coalesce('r.language', 'p.language').as('language')])
+    .where('c.id', '=', caseId).executeTakeFirst());
   const message = row && requesterMessage(row, notice);
   if (message) await enqueueMessage(ctx.db, message, ctx.clock.now());
 }
 
-/** The mail for one requester, or undefined when they gave no address. */
-export function requesterMessage(row: { id: string; reference: string; email: string | null; name: string | null }, notice: RequesterNotice): NewMessage | undefined {
+/** The mail for one requester in their language (else the installation's), or undefined when they gave no address. */
+export function requesterMessage(
+  row: { id: string; reference: string; email: string | null; name: string | null; language?: string | null | undefined },
+  notice: RequesterNotice,
+): NewMessage | undefined {
   if (!row.email) return undefined;
-  const greeting = row.name ? `Dear ${row.name},` : 'Hello,';
-  const body = {
-    received: `we received your request ${row.reference}. ${notice.kind === 'received' && notice.trackingUrl ? `Follow it, add information and confirm the result at:\n${notice.trackingUrl}\n\nKeep this message: the link is the key to your request.` : 'Keep its reference.'}`,
-    resolved: `your request ${row.reference} has been marked resolved. Please confirm it, or reopen it within 14 days, with the link from our first message.`,
-    escalated: `your request ${row.reference} was not handled in time, so it has gone to the level above, which now answers for it.`,
-    update: `there is news on your request ${row.reference}:\n\n${notice.kind === 'update' ? notice.note : ''}`,
+  const lang = mailLanguage(row.language);
+  const values = { reference: row.reference, name: row.name ?? '', url: notice.kind === 'received' ? notice.trackingUrl ?? '' : '', note: notice.kind === 'update' ? notice.note : '' };
+  const greeting = mailText(lang, row.name ? 'greetingNamed' : 'greeting', values);
+  const [subject, body]: [MailKey, MailKey] = {
+    received: ['requesterReceivedSubject', notice.kind === 'received' && notice.trackingUrl ? 'requesterReceived' : 'requesterReceivedNoLink'] as [MailKey, MailKey],
+    resolved: ['requesterResolvedSubject', 'requesterResolved'] as [MailKey, MailKey],
+    escalated: ['requesterEscalatedSubject', 'requesterEscalated'] as [MailKey, MailKey],
+    update: ['requesterUpdateSubject', 'requesterUpdate'] as [MailKey, MailKey],
   }[notice.kind];
   return {
-    to: row.email, subject: `${SUBJECT[notice.kind]} (${row.reference})`, text: `${greeting}\n\n${body}\n`,
+    to: row.email, subject: mailText(lang, subject, values), text: `${greeting}\n\n${mailText(lang, body, values)}\n`,
     kind: `case.${notice.kind}`, refType: 'case', refId: row.id,
   };
 }

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../context.ts';
-import { officialAddresses } from '../people/official-addresses.ts';
+import { officialRecipients } from '../people/official-addresses.ts';
+import { mailLanguage, mailText, mailTime } from '../mail/mail-text.ts';
 import { addCaseEvent } from './case.queries.ts';
 
 /** A reminder goes out when this share of a deadline's window is left (in wall-clock time). */
@@ -32,13 +33,14 @@ export async function remindOwners(ctx: Ctx, options: { batch?: number } = {}): 
   const sent: Reminder[] = [];
   for (const kind of ['acknowledge', 'resolve'] as const) {
     for (const row of (await due(kind)).rows) {
-      const recipients = await officialAddresses(ctx, row.owning_unit_id);
-      for (const to of recipients) {
+      const recipients = await officialRecipients(ctx, row.owning_unit_id);
+      for (const { email: to, language } of recipients) {
+        const lang = mailLanguage(language);
+        const values = { reference: row.reference, due: mailTime(row.due_at) };
         await enqueueMessage(ctx.db, {
           to, kind: 'case.reminder', refType: 'case', refId: row.id,
-          subject: `Case ${row.reference}: ${kind === 'acknowledge' ? 'acknowledge' : 'resolve'} it by ${row.due_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-          text: `Case ${row.reference} must be ${kind === 'acknowledge' ? 'acknowledged' : 'resolved'} by ${row.due_at.toISOString()}. `
-            + 'If the deadline passes, the case goes to the unit above.\n',
+          subject: mailText(lang, kind === 'acknowledge' ? 'caseReminderAcknowledgeSubject' : 'caseReminderResolveSubject', values),
+          text: `${mailText(lang, kind === 'acknowledge' ? 'caseReminderAcknowledge' : 'caseReminderResolve', values)}\n`,
         }, now);
       }
       await ctx.db.updateTable('cases').set({ [`${kind}_reminded_for`]: row.due_at }).where('id', '=', row.id).execute();

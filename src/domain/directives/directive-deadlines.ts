@@ -4,7 +4,8 @@ import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { systemActor, transact, type Ctx } from '../context.ts';
-import { officialAddresses } from '../people/official-addresses.ts';
+import { officialRecipients } from '../people/official-addresses.ts';
+import { mailLanguage, mailText, mailTime } from '../mail/mail-text.ts';
 
 /** Officials hear of an item's due date this long before it. */
 export const REMIND_BEFORE_MS = 24 * 3_600_000;
@@ -32,12 +33,14 @@ export async function runDirectiveDeadlines(ctx: Ctx, options: { batch?: number 
      order by a.next_due_at limit ${options.batch ?? 500}
      for update of a skip locked`.execute(ctx.db)).rows;
   for (const row of due) {
-    const recipients = await officialAddresses(ctx, row.unit_id);
-    for (const to of recipients) {
+    const recipients = await officialRecipients(ctx, row.unit_id);
+    for (const { email: to, language } of recipients) {
+      const lang = mailLanguage(language);
+      const values = { title: row.title, due: mailTime(row.next_due_at) };
       await enqueueMessage(ctx.db, {
         to, kind: 'directive.reminder', refType: 'assignment', refId: row.id,
-        subject: `Directive "${row.title}": due ${row.next_due_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-        text: `An item of the directive "${row.title}" is due by ${row.next_due_at.toISOString()}. Report your progress before then.\n`,
+        subject: mailText(lang, 'directiveReminderSubject', values).replace(/[\r\n]+/g, ' '),
+        text: `${mailText(lang, 'directiveReminder', values)}\n`,
       }, now);
     }
     await ctx.db.updateTable('assignments').set({ reminded_for: row.next_due_at }).where('id', '=', row.id).execute();

@@ -1,0 +1,23 @@
+/**
+ * The e-mails Mainstay sends, in English: one template per part, {{name}} for a value.
+ * mail-ko.ts has the same keys (test/i18n-catalogues.test.ts holds it to that).
+ */
+export const mailEn = {
+  greetingNamed: 'Dear {{name}},',
+  greeting: 'Hello,',
+  requesterReceivedSubject: 'We received your request ({{reference}})',
+  requesterReceived: 'we received your request {{reference}}. Follow it, add information and confirm the result at:\n{{url}}\n\nKeep this message: the link is the key to your request.',
+  requesterReceivedNoLink: 'we received your request {{reference}}. Keep its reference.',
+  requesterResolvedSubject: 'Your request is resolved — please confirm ({{reference}})',
+  requesterResolved: 'your request {{reference}} has been marked resolved. Please confirm it, or reopen it within 14 days, with the link from our first message.',
+  requesterEscalatedSubject: 'Your request has gone to the level above ({{reference}})',
+  requesterEscalated: 'your request {{reference}} was not handled in time, so it has gone to the level above, which now answers for it.',
+  requesterUpdateSubject: 'An update on your request ({{reference}})',
+  requesterUpdate: 'there is news on your request {{reference}}:\n\n{{note}}',
+  caseReminderAcknowledgeSubject: 'Case {{reference}}: acknowledge it by {{due}} UTC',
+  caseReminderResolveSubject: 'Case {{reference}}: resolve it by {{due}} UTC',
+  caseReminderAcknowledge: 'Case {{reference}} must be acknowledged by {{due}} UTC. If the deadline passes, the case goes to the unit above.',
+  caseReminderResolve: 'Case {{reference}} must be resolved by {{due}} UTC. If the deadline passes, the case goes to the unit above.',
+  directiveReminderSubject: 'Directive “{{title}}”: due {{due}} UTC',
+  directiveReminder: 'An item of the directive “{{title}}” is due by {{due}} UTC. Report your progress before then.',
+};

@@ -24,6 +24,7 @@ describe('system notes of the case timeline', () => {
   it("a person's note stays as written", () => {
     expect(withMessage({ kind: 'note', note: 'Called the requester', details: {} })).toEqual({ note: 'Called the requester', message: null });
     expect(withMessage({ kind: 'routed', note: 'something new', details: {} })).toEqual({ note: 'something new', message: null });
-    expect(withMessage({ kind: 'routed', note: 'the place lies in the service area of X', details: {} }).note).toBeNull();
+    expect(withMessage({ kind: 'routed', note: 'the place lies in the service area of X', details: {} }))
+      .toEqual({ note: 'the place lies in the service area of X', message: { key: 'routed_area', params: { unit: 'X' } } });
   });
 });

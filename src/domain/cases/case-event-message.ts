@@ -35,9 +35,7 @@ export function caseSystemMessage(e: { kind: string; note: string | null; detail
   return null;
 }
 
-/** A system-written note as a message key (the web words it in the reader's language); a person's note as written. */
+/** The note as stored, and for a system-written one its message key too (the web words that in the reader's language). */
 export function withMessage(e: { kind: string; note: string | null; details: unknown }) {
-  const message = caseSystemMessage(e);
-  return message ? { note: null, message } : { note: e.note, message: null };
+  return { note: e.note, message: caseSystemMessage(e) };
 }
-

@@ -115,8 +115,8 @@ export async function getAssignment(ctx: Ctx, assignmentId: string) {
     })),
     history: events.map((e) => ({
       at: e.at.toISOString(), from: e.from_status, to: e.to_status, by: e.actor_label,
-      // The first report starts the work; act-on-assignment.ts writes that reason in English: a key for the web instead.
-      ...(e.reason === REPORTED_PROGRESS ? { reason: null, message: 'reported_progress' as const } : { reason: e.reason, message: null }),
+      // The first report starts the work; act-on-assignment.ts writes that reason in English: a key for the web too.
+      reason: e.reason, message: e.reason === REPORTED_PROGRESS ? 'reported_progress' as const : null,
     })),
     abilities: { act: mayAct && inForce, transitions: mayAct && inForce ? [...ASSIGNMENT_TRANSITIONS[a.status]] : [] },
   };

@@ -11,6 +11,8 @@ export interface PersonView {
   email: string | null;
   phone: string | null;
   birthYear: number | null;
+  /** The language e-mails to them are written in; null: the installation's. Shown like the contact details. */
+  language: 'en' | 'ko' | null;
   cellId: string;
   cell: { id: string; name: string };
   memberSince: string;
@@ -24,7 +26,7 @@ export async function getPerson(ctx: ReadCtx, personId: string): Promise<PersonV
   if (!placed || !personPolicy.read(ctx.actor, placed)) throw new AccessDenied('person', personId, 'read_person');
   const person = await ctx.db
     .selectFrom('people as p')
-    .select(['p.id', 'p.name', 'p.email', 'p.phone', 'p.birth_year', 'p.cell_id', 'p.cell_since', 'p.anonymised_at'])
+    .select(['p.id', 'p.name', 'p.email', 'p.phone', 'p.birth_year', 'p.language', 'p.cell_id', 'p.cell_since', 'p.anonymised_at'])
     .where('p.id', '=', personId)
     .executeTakeFirst();
   if (!person) throw new AccessDenied('person', personId, 'read_person');
@@ -43,6 +45,7 @@ export async function getPerson(ctx: ReadCtx, personId: string): Promise<PersonV
     email: details ? person.email : null,
     phone: details ? person.phone : null,
     birthYear: details ? person.birth_year : null,
+    language: details && (person.language === 'en' || person.language === 'ko') ? person.language : null,
     cellId: person.cell_id,
     cell: { id: person.cell_id, name: names.get(person.cell_id)?.name ?? '' },
     memberSince: person.cell_since.toISOString(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { multiLine, Name, singleLine } from '../schemas.ts';
 
 const SystemMessage = z.object({ key: z.string(), params: z.record(z.string(), z.string()) }).nullable()
-  .describe("A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null");
+  .describe("A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored)");
 const Urgency = z.enum(['low', 'normal', 'urgent', 'life_threatening']);
 const Hours = z.number().positive().max(24 * 365);
 const Deadline = z.strictObject({ acknowledgeHours: Hours, resolveHours: Hours });

@@ -57,7 +57,7 @@ const AssignmentView = z.object({
   })),
   history: z.array(z.object({
     at: z.string(), from: z.string().nullable(), to: z.string().nullable(), reason: z.string().nullable(), by: z.string(),
-    message: z.enum(['reported_progress']).nullable().describe("A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)"),
+    message: z.enum(['reported_progress']).nullable().describe("A step the system recorded, as a key for the web to word in the reader's language (`reason` keeps the English text as stored)"),
   })),
   abilities: z.object({ act: z.boolean(), transitions: z.array(AssignmentStatus) }),
 });

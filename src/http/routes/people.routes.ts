@@ -16,6 +16,7 @@ const BirthYear = z.number().int().min(1900).max(2100);
 
 const PersonView = z.object({
   id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), birthYear: z.number().nullable(),
+  language: z.enum(['en', 'ko']).nullable().describe("The language e-mails to this person are written in; null: the installation's"),
   cellId: z.string(), cell: z.object({ id: z.string(), name: z.string() }), memberSince: z.string(),
   roles: z.array(z.object({ unitId: z.string(), unitName: z.string(), role: z.string(), since: z.string() })),
   anonymised: z.boolean(),
@@ -37,8 +38,9 @@ export const peopleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
 
   app.patch('/people/:id', {
     schema: {
-      tags, summary: "Correct a person's name or contact details (null clears a field)", params: IdParams,
-      body: z.strictObject({ name: Name.optional(), email: Email.nullable().optional(), phone: Phone.nullable().optional(), birthYear: BirthYear.nullable().optional() }),
+      tags, summary: "Correct a person's name, contact details or e-mail language (null clears a field)", params: IdParams,
+      body: z.strictObject({ name: Name.optional(), email: Email.nullable().optional(), phone: Phone.nullable().optional(), birthYear: BirthYear.nullable().optional(),
+        language: z.enum(['en', 'ko']).nullable().optional().describe("The language of the person's e-mails (null: the installation's)") }),
       response: { 200: PersonView, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, async (ctx) => {

@@ -6,6 +6,7 @@ import { useAction } from '../api/use-action';
 import { Field } from '../components/field';
 import { ErrorMessage } from '../components/status';
 import { useMe } from '../session';
+import { MailLanguage } from './mail-language';
 import { usePageTitle } from '../components/page-title';
 
 export function AccountPage() {
@@ -26,6 +27,7 @@ export function AccountPage() {
         {me.personId && <><dt>{t('account.person')}</dt><dd><Link href={`/people/${me.personId}`}>{me.name ?? me.email}</Link></dd></>}
         {me.personId && <><dt>{t('myGatherings.title')}</dt><dd><Link href={`/people/${me.personId}/gatherings`}>{t('myGatherings.calendar')}</Link></dd></>}
       </dl>
+      {me.personId && <MailLanguage personId={me.personId} />}
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.changePassword')}</h2>
         <form onSubmit={(event) => {

@@ -732,7 +732,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a person's name or contact details (null clears a field) */
+        /** Correct a person's name, contact details or e-mail language (null clears a field) */
         patch: operations["patchPeopleById"];
         trace?: never;
     };
@@ -4722,6 +4722,11 @@ export interface operations {
                         cellId: string;
                         email: string | null;
                         id: string;
+                        /**
+                         * @description The language e-mails to this person are written in; null: the installation's
+                         * @enum {string|null}
+                         */
+                        language: "en" | "ko" | null;
                         memberSince: string;
                         name: string;
                         phone: string | null;
@@ -4760,6 +4765,11 @@ export interface operations {
                     birthYear?: number | null;
                     /** Format: email */
                     email?: string | null;
+                    /**
+                     * @description The language of the person's e-mails (null: the installation's)
+                     * @enum {string|null}
+                     */
+                    language?: "en" | "ko" | null;
                     name?: string;
                     phone?: string | null;
                 };
@@ -4789,6 +4799,11 @@ export interface operations {
                         cellId: string;
                         email: string | null;
                         id: string;
+                        /**
+                         * @description The language e-mails to this person are written in; null: the installation's
+                         * @enum {string|null}
+                         */
+                        language: "en" | "ko" | null;
                         memberSince: string;
                         name: string;
                         phone: string | null;
@@ -4849,6 +4864,11 @@ export interface operations {
                         cellId: string;
                         email: string | null;
                         id: string;
+                        /**
+                         * @description The language e-mails to this person are written in; null: the installation's
+                         * @enum {string|null}
+                         */
+                        language: "en" | "ko" | null;
                         memberSince: string;
                         name: string;
                         phone: string | null;
@@ -5153,6 +5173,11 @@ export interface operations {
                         cellId: string;
                         email: string | null;
                         id: string;
+                        /**
+                         * @description The language e-mails to this person are written in; null: the installation's
+                         * @enum {string|null}
+                         */
+                        language: "en" | "ko" | null;
                         memberSince: string;
                         name: string;
                         phone: string | null;

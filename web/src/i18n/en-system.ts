@@ -11,4 +11,7 @@ export const enSystem = {
     reminderEvent: 'Reminder',
   },
   assignmentSystem: { reported_progress: 'Reported progress' },
+  mailLanguage: {
+    heading: 'E-mails', label: 'Language of the e-mails you receive', installation: 'The organization’s language', saved: 'Saved.',
+  },
 };

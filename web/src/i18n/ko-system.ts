@@ -15,4 +15,7 @@ export const koSystem: Shape<typeof enSystem> = {
     reminderEvent: '알림',
   },
   assignmentSystem: { reported_progress: '진행 상황 보고' },
+  mailLanguage: {
+    heading: '이메일', label: '받는 이메일의 언어', installation: '조직 기본 언어', saved: '저장했습니다.',
+  },
 };

@@ -26,7 +26,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const patch = (payload: unknown) => app.inject({
+const patch = (payload: Record<string, unknown>) => app.inject({
   method: 'PATCH', url: `/api/v1/people/${actors.cellSecretary.personId}`, payload, headers: { authorization: `Bearer ${token}` },
 });
 

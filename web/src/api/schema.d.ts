@@ -1776,7 +1776,7 @@ export interface operations {
                             by: string;
                             from: string | null;
                             /**
-                             * @description A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)
+                             * @description A step the system recorded, as a key for the web to word in the reader's language (`reason` keeps the English text as stored)
                              * @enum {string|null}
                              */
                             message: "reported_progress" | null;
@@ -1991,7 +1991,7 @@ export interface operations {
                             by: string;
                             from: string | null;
                             /**
-                             * @description A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)
+                             * @description A step the system recorded, as a key for the web to word in the reader's language (`reason` keeps the English text as stored)
                              * @enum {string|null}
                              */
                             message: "reported_progress" | null;
@@ -2161,7 +2161,7 @@ export interface operations {
                             by: string;
                             from: string | null;
                             /**
-                             * @description A step the system recorded, as a key for the web to word in the reader's language (then `reason` is null)
+                             * @description A step the system recorded, as a key for the web to word in the reader's language (`reason` keeps the English text as stored)
                              * @enum {string|null}
                              */
                             message: "reported_progress" | null;
@@ -2514,7 +2514,7 @@ export interface operations {
                             fromStatus: string | null;
                             fromUnitId: string | null;
                             kind: string;
-                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored) */
                             message: {
                                 key: string;
                                 params: {
@@ -2699,7 +2699,7 @@ export interface operations {
                             fromStatus: string | null;
                             fromUnitId: string | null;
                             kind: string;
-                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored) */
                             message: {
                                 key: string;
                                 params: {
@@ -5640,7 +5640,7 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
-                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored) */
                             message: {
                                 key: string;
                                 params: {
@@ -5718,7 +5718,7 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
-                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored) */
                             message: {
                                 key: string;
                                 params: {
@@ -5805,7 +5805,7 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
-                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored) */
                             message: {
                                 key: string;
                                 params: {
@@ -5926,7 +5926,7 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
-                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored) */
                             message: {
                                 key: string;
                                 params: {
@@ -6013,7 +6013,7 @@ export interface operations {
                         updates: {
                             at: string;
                             kind: string;
-                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language; then `note` is null */
+                            /** @description A note the system wrote (routing, escalation, reminder) as a message key and parameters, for the web to word in the reader's language (`note` keeps the English text as stored) */
                             message: {
                                 key: string;
                                 params: {

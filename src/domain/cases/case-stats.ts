@@ -25,7 +25,7 @@ export interface CaseDashboard {
   medianAcknowledgeHours: number | null;
   medianResolveHours: number | null;
   satisfaction: { average: number | null; ratings: number };
-  byCategory: Array<{ code: string; name: string; open: number; overdue: number; escalated: number; resolved: number; reopened: number }>;
+  byCategory: Array<{ code: string; name: string; names: Record<string, string>; open: number; overdue: number; escalated: number; resolved: number; reopened: number }>;
   weeks: Array<{ week: string; opened: number; resolved: number }>;
   /** Changes not yet folded into the rollups (already counted above). */
   pendingChanges: number;
@@ -44,10 +44,10 @@ export async function caseDashboard(ctx: Ctx, unitId: string, options: { weeks?:
   const pending = sql`(select * from case_stat_deltas where path @> array[${unitId}::uuid])`;
 
   const categories = (await sql<{
-    code: string; name: string; open: number; overdue: number; escalated: number; acknowledged: number;
+    code: string; name: string; names: Record<string, string> | null; open: number; overdue: number; escalated: number; acknowledged: number;
     resolved: number; reopened: number; rated: number; stars_sum: number;
   }>`
-    select k.code, k.name, s.open, s.overdue, s.escalated, s.acknowledged, s.resolved, s.reopened, s.rated, s.stars_sum
+    select k.code, k.name, k.names, s.open, s.overdue, s.escalated, s.acknowledged, s.resolved, s.reopened, s.rated, s.stars_sum
       from (select category_id, sum(open)::int as open, sum(overdue)::int as overdue, sum(escalated)::int as escalated,
                    sum(acknowledged)::int as acknowledged, sum(resolved)::int as resolved, sum(reopened)::int as reopened,
                    sum(rated)::int as rated, sum(stars_sum)::int as stars_sum
@@ -92,7 +92,7 @@ export async function caseDashboard(ctx: Ctx, unitId: string, options: { weeks?:
     medianAcknowledgeHours: medianHours(buckets.filter((b) => b.kind === 'acknowledge')),
     medianResolveHours: medianHours(buckets.filter((b) => b.kind === 'resolve')),
     satisfaction: { average: ratings > 0 ? round(total('stars_sum') / ratings, 2) : null, ratings },
-    byCategory: categories.map((c) => ({ code: c.code, name: c.name, open: c.open, overdue: c.overdue, escalated: c.escalated, resolved: c.resolved, reopened: c.reopened })),
+    byCategory: categories.map((c) => ({ code: c.code, name: c.name, names: c.names ?? {}, open: c.open, overdue: c.overdue, escalated: c.escalated, resolved: c.resolved, reopened: c.reopened })),
     weeks, pendingChanges,
   };
 }

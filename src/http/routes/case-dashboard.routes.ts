@@ -18,7 +18,7 @@ const CaseDashboard = z.object({
   medianAcknowledgeHours: z.number().nullable().describe('Wall-clock hours from arrival, from a histogram: within 10 %'),
   medianResolveHours: z.number().nullable(),
   satisfaction: z.object({ average: z.number().nullable().describe('Mean stars, 1–5'), ratings: Count }),
-  byCategory: z.array(z.object({ code: z.string(), name: z.string(), open: Count, overdue: Count, escalated: Count, resolved: Count, reopened: Count })),
+  byCategory: z.array(z.object({ code: z.string(), name: z.string(), names: z.record(z.string(), z.string()).describe('The name in other languages, by language code'), open: Count, overdue: Count, escalated: Count, resolved: Count, reopened: Count })),
   weeks: z.array(z.object({ week: z.string().describe('The Monday (UTC) that starts the week'), opened: Count, resolved: Count })),
   pendingChanges: Count.describe('Changes not yet folded into the rollups (already counted above)'),
 });

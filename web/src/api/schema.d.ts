@@ -6767,6 +6767,10 @@ export interface operations {
                             code: string;
                             escalated: number;
                             name: string;
+                            /** @description The name in other languages, by language code */
+                            names: {
+                                [key: string]: string;
+                            };
                             open: number;
                             overdue: number;
                             reopened: number;

@@ -10,7 +10,7 @@ import { usePageTitle } from '../components/page-title';
 
 /** A unit's casework at a glance, for its whole subtree: what is open, what is late, how well it is handled. */
 export function UnitDashboardPage({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const unit = useApi(id, () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id } } })));
   const figures = useApi(id, () => unwrap(api.GET('/api/v1/units/{id}/case-dashboard', { params: { path: { id }, query: {} } })));
@@ -63,7 +63,7 @@ export function UnitDashboardPage({ id }: { id: string }) {
                   <tbody>
                     {f.byCategory.map((c) => (
                       <tr key={c.code}>
-                        <th scope="row">{c.name}</th><td>{format.number(c.open)}</td><td>{format.number(c.overdue)}</td>
+                        <th scope="row">{c.names[i18n.language] ?? c.name}</th><td>{format.number(c.open)}</td><td>{format.number(c.overdue)}</td>
                         <td>{format.number(c.escalated)}</td><td>{format.number(c.resolved)}</td><td>{format.number(c.reopened)}</td>
                       </tr>
                     ))}

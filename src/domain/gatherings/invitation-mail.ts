@@ -5,6 +5,7 @@ import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { systemActor, transact, withSystemScope, type Ctx } from '../context.ts';
 import { gatheringEvents } from './calendar-feed.ts';
 import { renderCalendar, type CalendarEvent } from './icalendar.ts';
+import { mailLanguage, mailText, mailTime, type MailKey, type MailLanguage } from '../mail/mail-text.ts';
 
 const BATCH = 2_000;
 
@@ -28,8 +29,8 @@ type Notice = 'invitation' | 'update' | 'cancellation';
  */
 export async function queueInvitationMail(ctx: Ctx, options: InvitationMailOptions = {}): Promise<number> {
   const now = ctx.clock.now();
-  const rows = (await sql<{ gathering_id: string; person_id: string; email: string | null; name: string; notified_sequence: number | null; status: string }>`
-    select i.gathering_id, i.person_id, coalesce(p.email, a.email) as email, p.name, i.notified_sequence, g.status
+  const rows = (await sql<{ gathering_id: string; person_id: string; email: string | null; name: string; language: string | null; notified_sequence: number | null; status: string }>`
+    select i.gathering_id, i.person_id, coalesce(p.email, a.email) as email, p.name, p.language, i.notified_sequence, g.status
       from invitations i join gatherings g on g.id = i.gathering_id and g.status in ('sent', 'cancelled') join people p on p.id = i.person_id
       left join accounts a on a.person_id = p.id and a.disabled_at is null
      where i.notified_at is null
@@ -57,7 +58,7 @@ export async function queueInvitationMail(ctx: Ctx, options: InvitationMailOptio
       ...(notice === 'cancellation' && g.reason ? { comment: g.reason } : {}),
     });
     await enqueueMessage(ctx.db, {
-      to: row.email, kind: `gathering.${notice}`, refType: 'gathering', refId: row.gathering_id, ...mailText(notice, first, first.organizer!.name, g.reason),
+      to: row.email, kind: `gathering.${notice}`, refType: 'gathering', refId: row.gathering_id, ...invitationText(mailLanguage(row.language), notice, first, first.organizer!.name, g.reason),
       attachments: [{ filename: notice === 'cancellation' ? 'cancellation.ics' : 'invitation.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
     }, now);
   }
@@ -69,23 +70,14 @@ export async function queueInvitationMail(ctx: Ctx, options: InvitationMailOptio
   return rows.length;
 }
 
-function mailText(notice: Notice, first: CalendarEvent, unit: string, reason: string | null): { subject: string; text: string } {
-  const when = `${first.start.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const where = `${first.location ? ` at ${first.location}` : ''}.${first.url ? ` Online: ${first.url}` : ''}`;
+/** The invitee's mail in their language (else the installation's); the calendar file is the same for all. */
+function invitationText(lang: MailLanguage, notice: Notice, first: CalendarEvent, unit: string, reason: string | null): { subject: string; text: string } {
   const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
-  if (notice === 'cancellation') {
-    return {
-      subject: oneLine(`Cancelled: ${first.summary}`),
-      text: `"${first.summary}" on ${when}, convened by ${unit}, is cancelled.\nReason: ${reason ?? ''}\n`
-        + 'The attached file removes it from your calendar.\n',
-    };
-  }
-  return {
-    subject: oneLine(`${notice === 'update' ? 'Updated invitation' : 'Invitation'}: ${first.summary}`),
-    text: `${notice === 'update' ? 'The gathering you are invited to has changed. It is now' : 'You are invited to'} "${first.summary}" on ${when}${where}\n`
-      + `Convened by ${unit}. The attached file ${notice === 'update' ? 'updates it in' : 'adds it to'} your calendar. `
-      + 'Answer in the Mainstay app to say whether you will come (answers sent by your calendar are not read).\n',
-  };
+  const where = `${first.location ? mailText(lang, 'invitationPlace', { place: first.location }) : ''}.${first.url ? mailText(lang, 'invitationOnline', { url: first.url }) : ''}`;
+  const values = { title: first.summary, when: mailTime(first.start), where, unit, reason: reason ?? '' };
+  const [subject, body]: [MailKey, MailKey] = notice === 'cancellation' ? ['cancellationSubject', 'cancellation']
+    : notice === 'update' ? ['invitationUpdateSubject', 'invitationUpdate'] : ['invitationSubject', 'invitation'];
+  return { subject: oneLine(mailText(lang, subject, values)), text: `${mailText(lang, body, values)}\n` };
 }
 
 export const invitationMailJob = (database: Database, options: { from?: string | undefined } = {}): ScheduledJob => ({

@@ -20,4 +20,12 @@ export const mailEn = {
   caseReminderResolve: 'Case {{reference}} must be resolved by {{due}} UTC. If the deadline passes, the case goes to the unit above.',
   directiveReminderSubject: 'Directive “{{title}}”: due {{due}} UTC',
   directiveReminder: 'An item of the directive “{{title}}” is due by {{due}} UTC. Report your progress before then.',
+  invitationSubject: 'Invitation: {{title}}',
+  invitationUpdateSubject: 'Updated invitation: {{title}}',
+  cancellationSubject: 'Cancelled: {{title}}',
+  invitation: 'You are invited to "{{title}}" on {{when}} UTC{{where}}\nConvened by {{unit}}. The attached file adds it to your calendar. Answer in the Mainstay app to say whether you will come (answers sent by your calendar are not read).',
+  invitationUpdate: 'The gathering you are invited to has changed. It is now "{{title}}" on {{when}} UTC{{where}}\nConvened by {{unit}}. The attached file updates it in your calendar. Answer in the Mainstay app to say whether you will come (answers sent by your calendar are not read).',
+  invitationPlace: ' at {{place}}',
+  invitationOnline: ' Online: {{url}}',
+  cancellation: '"{{title}}" on {{when}} UTC, convened by {{unit}}, is cancelled.\nReason: {{reason}}\nThe attached file removes it from your calendar.',
 };

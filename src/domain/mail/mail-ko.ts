@@ -19,4 +19,12 @@ export const mailKo: Record<keyof typeof mailEn, string> = {
   caseReminderResolve: '민원 {{reference}}은(는) {{due}}(UTC)까지 해결해야 합니다. 기한이 지나면 민원은 상급 조직으로 넘어갑니다.',
   directiveReminderSubject: '지시 “{{title}}”: {{due}}(UTC) 기한',
   directiveReminder: '지시 “{{title}}”의 항목 기한이 {{due}}(UTC)입니다. 그 전에 진행 상황을 보고하세요.',
+  invitationSubject: '초대: {{title}}',
+  invitationUpdateSubject: '변경된 초대: {{title}}',
+  cancellationSubject: '취소됨: {{title}}',
+  invitation: '{{when}}(UTC)에 열리는 “{{title}}”에 초대합니다{{where}}\n소집: {{unit}}. 첨부 파일을 열면 캘린더에 추가됩니다. 참석 여부는 Mainstay 앱에서 답해 주세요(캘린더로 보낸 답은 읽지 않습니다).',
+  invitationUpdate: '초대받은 모임이 바뀌었습니다. 이제 {{when}}(UTC)에 열리는 “{{title}}”입니다{{where}}\n소집: {{unit}}. 첨부 파일을 열면 캘린더가 갱신됩니다. 참석 여부는 Mainstay 앱에서 답해 주세요(캘린더로 보낸 답은 읽지 않습니다).',
+  invitationPlace: ' 장소: {{place}}',
+  invitationOnline: ' 온라인: {{url}}',
+  cancellation: '{{unit}}이(가) 소집한 {{when}}(UTC)의 “{{title}}”이(가) 취소되었습니다.\n사유: {{reason}}\n첨부 파일을 열면 캘린더에서 삭제됩니다.',
 };

@@ -168,7 +168,7 @@ describe("the officials' service-area screen", () => {
   });
 
   it('adds and removes localities and draws a polygon through PUT, and refuses a bad shape', async () => {
-    const put = (payload: unknown, role: Role = 'districtOfficial') => call(role, { method: 'PUT', url: `/api/v1/units/${tree.cells[1]}/service-area`, payload });
+    const put = (payload: Record<string, unknown>, role: Role = 'districtOfficial') => call(role, { method: 'PUT', url: `/api/v1/units/${tree.cells[1]}/service-area`, payload });
     expect((await put({ polygon: square(2, 0, 2), localities: ['Weir Street', 'Mill Yard'] })).status).toBe(200);
     expect((await put({ polygon: square(2, 0, 2), localities: ['Mill Yard'] })).status).toBe(200);
     expect((await get('districtOfficial', tree.cells[1]!)).json).toMatchObject({ polygon: square(2, 0, 2), localities: ['mill yard'] });

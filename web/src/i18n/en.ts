@@ -1,3 +1,4 @@
+import { enAreaErrors, enAreas } from './en-areas';
 import { enDirectives } from './en-directives';
 import { enGatherings } from './en-gatherings';
 
@@ -166,8 +167,10 @@ export const en = {
     tooLarge: '“{{name}}” is larger than {{mb}} MB.', heading: 'Photos', alt: 'Photo {{position}} of {{count}} sent with case {{reference}}',
   },
   ...enDirectives,
+  ...enAreas,
   ...enGatherings,
   errors: {
+    ...enAreaErrors,
     network: 'The server could not be reached. Check the connection and try again.',
     bad_credentials: 'The e-mail or the password is wrong.',
     too_many_attempts: 'Too many failed sign-ins. Try again later ({{retryAfterSeconds}} seconds).',

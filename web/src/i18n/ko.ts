@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { koAreaErrors, koAreas } from './ko-areas';
 import { koDirectives } from './ko-directives';
 import { koGatherings } from './ko-gatherings';
 
@@ -166,8 +167,10 @@ export const ko: Catalogue = {
     tooLarge: '“{{name}}”은(는) {{mb}}MB보다 큽니다.', heading: '사진', alt: '사건 {{reference}}에 첨부된 사진 {{count}}장 중 {{position}}번째',
   },
   ...koDirectives,
+  ...koAreas,
   ...koGatherings,
   errors: {
+    ...koAreaErrors,
     network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',
     bad_credentials: '이메일 또는 비밀번호가 틀렸습니다.',
     too_many_attempts: '로그인 실패가 너무 많습니다. 나중에 다시 시도하세요 ({{retryAfterSeconds}}초 후).',

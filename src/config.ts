@@ -22,6 +22,8 @@ export interface Config {
   testClock: boolean;
   /** How much one address may send to the doors that need no account. */
   publicLimits: PublicLimits;
+  /** MAINSTAY_MAP_TILE_URL (+ MAINSTAY_MAP_ATTRIBUTION): the maps' tile server; null: maps without tiles. */
+  mapTiles: MapTiles | null;
 }
 
 export interface PublicLimits { intakePerMinute: number; trackingPerMinute: number }
@@ -51,7 +53,26 @@ export function loadConfig(overrides: { data?: string | undefined; port?: string
       intakePerMinute: perMinute('MAINSTAY_PUBLIC_INTAKE_PER_MINUTE', DEFAULT_PUBLIC_LIMITS.intakePerMinute),
       trackingPerMinute: perMinute('MAINSTAY_PUBLIC_TRACKING_PER_MINUTE', DEFAULT_PUBLIC_LIMITS.trackingPerMinute),
     },
+    mapTiles: mapTiles(),
   };
+}
+
+/**
+ * The map tiles of an installation: a tile server is a deployment's choice (its own, a
+ * national one, OpenStreetMap's under its usage policy), and many run with none — the maps
+ * then draw shapes and points on a blank background. A Leaflet URL template (`{s}` `{z}`
+ * `{x}` `{y}`); the content security policy lets images come from its host only.
+ */
+export interface MapTiles { url: string; attribution: string }
+
+export function mapTiles(env: NodeJS.ProcessEnv = process.env): MapTiles | null {
+  const url = env.MAINSTAY_MAP_TILE_URL?.trim();
+  if (!url) return null;
+  const host = /^https?:\/\/([^/?#]+)\//i.exec(url)?.[1];
+  if (!host || !/^[a-z0-9.-]+(:\d+)?$/i.test(host.replace('{s}', 'x')) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p))) {
+    throw new ConfigError(`MAINSTAY_MAP_TILE_URL must be an http(s) tile template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png, not "${url}".`);
+  }
+  return { url, attribution: env.MAINSTAY_MAP_ATTRIBUTION?.trim() || host.replace('{s}.', '') };
 }
 
 function perMinute(name: string, fallback: number): number {

@@ -185,6 +185,8 @@ const CASES: Record<string, Case> = {
     request: async () => ({ method: 'POST', url: '/api/v1/categories', payload: { ...CATEGORY, code: `c-${newId().slice(-12)}` } }),
   },
   'GET /api/v1/categories': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/categories' }) },
+  // Read like the unit (its own cell's member included); set by the level above.
+  'GET /api/v1/units/:id/service-area': { inside: ALL, request: async (w) => ({ method: 'GET', url: `/api/v1/units/${cell(w)}/service-area` }) },
   // Like renaming, a unit's service area belongs to the level above.
   'PUT /api/v1/units/:id/service-area': {
     inside: ABOVE_CELL, request: async (w) => ({ method: 'PUT', url: `/api/v1/units/${cell(w)}/service-area`, payload: { polygon: null, localities: ['Matrix'] } }),

@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { tileImageSource } from './map-tiles.ts';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './request-context.ts';
 
 /**
@@ -39,11 +40,14 @@ const hasCredentials = (request: FastifyRequest) =>
  * some URLs, the app's CSP, frame and cross-origin policies); then `Cache-Control:
  * no-store` on what a shared cache or the browser's disk must never keep: tracking pages,
  * CSV files, and every answer to a request that carried credentials (the API's JSON,
- * a person's export). Register before any route.
+ * a person's export). Register before any route. `mapTileUrl`: the configured tile template, whose host alone joins img-src.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, apiPrefix: string): Promise<void> {
+export async function registerSecurityHeaders(app: FastifyInstance, apiPrefix: string, mapTileUrl?: string): Promise<void> {
+  // Map tiles are images from the configured tile host, and from nowhere else.
+  const tileSource = mapTileUrl ? tileImageSource(mapTileUrl) : null;
+  const directives = tileSource ? { ...APP_CSP_DIRECTIVES, imgSrc: [...APP_CSP_DIRECTIVES.imgSrc, tileSource] } : APP_CSP_DIRECTIVES;
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: APP_CSP_DIRECTIVES },
+    contentSecurityPolicy: { useDefaults: false, directives },
     referrerPolicy: { policy: 'no-referrer' },
     // Over plain http (loopback) browsers ignore it; behind a TLS proxy it pins https for
     // this host only, not for sibling subdomains the organization may run elsewhere.

@@ -10,13 +10,14 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pingDatabase } from '../db/ping.ts';
 import { z } from 'zod';
-import type { PublicLimits } from '../config.ts';
+import type { MapTiles, PublicLimits } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import { clientErrorHandler, RequestRefused, sendError } from './errors.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { swaggerOptions } from './openapi.ts';
 import { DOCS_CSP, registerSecurityHeaders } from './security-headers.ts';
+
 import { requireCredentials, type AppDeps } from './request-context.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
@@ -55,6 +56,8 @@ export interface ServerOptions extends AppDeps {
   testClock?: TestClockControl | undefined;
   /** Per-address limits of the public doors (default: DEFAULT_PUBLIC_LIMITS). */
   publicLimits?: PublicLimits | undefined;
+  /** The map tiles (MAINSTAY_MAP_TILE_URL): the CSP allows images from their host only; absent: maps without tiles. */
+  mapTiles?: MapTiles | null | undefined;
   /** The From of outgoing mail (SMTP_FROM): calendar files name its address as ORGANIZER. */
   mailFrom?: string | undefined;
 }
@@ -84,7 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-  await registerSecurityHeaders(app, API_PREFIX);
+  await registerSecurityHeaders(app, API_PREFIX, options.mapTiles?.url);
   const web = await webApp(options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     // A known path asked with a method it has no route for: 405, naming those it has.
@@ -134,7 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     await api.register(signInRoutes(deps));
-    await api.register(publicRoutes(deps, options.publicLimits));
+    await api.register(publicRoutes(deps, options.publicLimits, options.mapTiles ?? null));
     await api.register(calendarFeedRoutes(deps, { from: options.mailFrom }));
     await api.register(async (authed) => {
       authed.addHook('onRequest', requireCredentials);

@@ -10,6 +10,7 @@ import { TrackPage } from './cases/track-page';
 import { UnitDashboardPage } from './cases/unit-dashboard-page';
 import { UnitCasesPage } from './cases/unit-cases-page';
 import { UnitApiKeysPage } from './cases/unit-api-keys-page';
+import { UnitServiceAreaPage } from './cases/unit-service-area-page';
 import { UnitCalendarPage } from './calendar/unit-calendar-page';
 import { AssignmentPage } from './directives/assignment-page';
 import { DirectivePage } from './directives/directive-page';
@@ -51,6 +52,7 @@ function Gate() {
         <Route path="/units/:id/dashboard">{(params) => <UnitDashboardPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/cases">{(params) => <UnitCasesPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/calendar">{(params) => <UnitCalendarPage key={params.id} id={params.id} />}</Route>
+        <Route path="/units/:id/service-area">{(params) => <UnitServiceAreaPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/api-keys">{(params) => <UnitApiKeysPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/directives">{(params) => <UnitDirectivesPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/assignments">{(params) => <UnitAssignmentsPage key={params.id} id={params.id} />}</Route>

@@ -63,7 +63,7 @@ export function registerServeCommand(program: Command) {
         onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
       });
       const app = await buildServer({
-        database, clock, logger: process.env.MAINSTAY_LOG !== 'off', publicLimits: config.publicLimits, trustProxy: config.trustProxy, mailFrom: config.smtpFrom,
+        database, clock, logger: process.env.MAINSTAY_LOG !== 'off', publicLimits: config.publicLimits, trustProxy: config.trustProxy, mailFrom: config.smtpFrom, mapTiles: config.mapTiles,
         testClock: testClock ? { clock: testClock, runDueJobs: (now) => scheduler.runDueJobs(now) } : undefined,
       });
       if (testClock) console.warn('MAINSTAY_TEST_CLOCK=1: the clock can be moved with POST /api/v1/test/clock. Never in production.');

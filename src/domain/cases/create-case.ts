@@ -23,6 +23,8 @@ export interface CreateCaseInput {
   long?: number | undefined;
   address?: string | undefined;
   requester?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
+  /** The public form: the area the resident picked because the place matched none. */
+  areaUnitId?: string | undefined;
   /** The unit whose form or API key received it: its triage queue takes what cannot be placed. */
   receivedByUnitId?: string | undefined;
   /** Where the web app is reached, for the tracking link in the requester's first e-mail. */
@@ -65,6 +67,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput, channel: Chan
   const receivedBy = named ?? await defaultReceiver(ctx, channel);
   const routing = await routeCase(ctx, {
     lat: input.lat, long: input.long, address: input.address, receivedByUnitId: receivedBy, handlingDepth: category.handling_depth,
+    pickedUnitId: input.areaUnitId,
     memberCellId: channel === 'member' ? ctx.actor.cellId ?? undefined : undefined,
   });
   const now = ctx.clock.now();

@@ -32,3 +32,21 @@ export async function setServiceArea(ctx: Ctx, unitId: string, input: ServiceAre
   });
   return { unitId, polygon: input.polygon, localities };
 }
+
+/**
+ * A unit's service area as set (an empty one when never set), for whoever may read the
+ * unit, with whether the reader may change it (the level above, as for a rename).
+ */
+export async function getServiceArea(ctx: Ctx, unitId: string) {
+  const unit = await placeUnit(ctx, unitId);
+  if (!unit) throw notFound('unit', unitId);
+  authorize(unitPolicy.read(ctx.actor, unit), false, 'unit', unitId, 'read_service_area');
+  const row = await ctx.db.selectFrom('unit_service_areas').select(['area', 'localities', 'updated_at']).where('unit_id', '=', unitId).executeTakeFirst();
+  return {
+    unitId,
+    polygon: (row?.area ?? null) as Area | null,
+    localities: row?.localities ?? [],
+    updatedAt: row ? row.updated_at.toISOString() : null,
+    abilities: { edit: unitPolicy.rename(ctx.actor, unit) },
+  };
+}

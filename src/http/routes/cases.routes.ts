@@ -6,7 +6,7 @@ import { createCategory, listCategories, URGENCIES } from '../../domain/cases/ca
 import { fileCase } from '../../domain/cases/create-case.ts';
 import { getCase } from '../../domain/cases/get-case.ts';
 import { listUnitCases } from '../../domain/cases/list-unit-cases.ts';
-import { setServiceArea } from '../../domain/cases/service-area.ts';
+import { getServiceArea, setServiceArea } from '../../domain/cases/service-area.ts';
 import { transitionCase } from '../../domain/cases/transition-case.ts';
 import { CASE_MULTIPART, caseSubmission, jsonOrMultipartBody, multipartCaseBody, withMultipartAlternative } from '../case-submission.ts';
 import { command, read, type AppDeps } from '../request-context.ts';
@@ -26,6 +26,20 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
   app.get('/categories', {
     schema: { tags: ['categories'], summary: 'The categories in use', response: { 200: z.object({ items: z.array(Category) }), ...errorResponses } },
   }, (request) => read(deps, request, async (ctx) => ({ items: await listCategories(ctx) })));
+
+  app.get('/units/:id/service-area', {
+    schema: {
+      tags, summary: "A unit's service area: its polygon and localities (empty when never set), and whether you may change it",
+      params: IdParams,
+      response: {
+        200: ServiceArea.extend({
+          unitId: z.string(), updatedAt: z.string().nullable(),
+          abilities: z.object({ edit: z.boolean().describe('May set it (the level above, or an administrator)') }),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, (request) => read(deps, request, (ctx) => getServiceArea(ctx, request.params.id)));
 
   app.put('/units/:id/service-area', {
     schema: {

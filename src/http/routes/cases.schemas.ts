@@ -28,6 +28,12 @@ export const ServiceArea = z.strictObject({
   localities: z.array(singleLine(200).min(1)).max(500).describe('Place names an address may mention'),
 });
 
+export const PublicArea = z.object({
+  id: z.string(), name: z.string(), levelKey: z.string(), levelName: z.string(),
+  ancestorNames: z.array(z.string()).describe('The units above it, top first'),
+  hasChildren: z.boolean().describe('Open units lie below it'),
+});
+
 export const CaseIntake = z.strictObject({
   categoryCode: singleLine(64).min(1),
   description: multiLine(4000).min(1),

@@ -2,17 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listCategories } from '../../domain/cases/categories.ts';
 import { createCase } from '../../domain/cases/create-case.ts';
+import { matchPublicPlace, searchPublicAreas } from '../../domain/cases/public-areas.ts';
 import { addRequesterInformation, confirmCase, rateCase, reopenCase, trackCase, trackedPhoto } from '../../domain/cases/track-case.ts';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from '../../config.ts';
+import { DEFAULT_PUBLIC_LIMITS, type MapTiles, type PublicLimits } from '../../config.ts';
 import { publicActor, transact, type Ctx, type PublicDoor } from '../../domain/context.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { CASE_MULTIPART, caseSubmission, jsonOrMultipartBody, multipartCaseBody, withMultipartAlternative } from '../case-submission.ts';
 import type { AppDeps } from '../request-context.ts';
 import { PhotoParams, photoResponse, sendPhoto } from '../send-photo.ts';
-import { errorResponses, Id, multiLine } from '../schemas.ts';
-import { CaseIntake, Category, Created, TokenParams, TrackView } from './cases.schemas.ts';
+import { errorResponses, Id, multiLine, singleLine } from '../schemas.ts';
+import { CaseIntake, Category, Created, PublicArea, TokenParams, TrackView } from './cases.schemas.ts';
+
 
 const tags = ['public'];
 
@@ -22,7 +24,7 @@ const tags = ['public'];
  * the door's key opens; each domain function still chooses exactly what it returns
  * (status, public updates, the owning level; never an official or an internal note).
  */
-export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLIC_LIMITS): FastifyPluginAsyncZod => async (app) => {
+export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLIC_LIMITS, mapTiles: MapTiles | null = null): FastifyPluginAsyncZod => async (app) => {
   // Doors without an account are the ones a flood comes through: limits per address, with
   // a 429 that says when to come back (and a Retry-After header).
   await app.register(rateLimit, {
@@ -42,7 +44,52 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
     schema: { tags, security: [], summary: 'The categories the public form offers', response: { 200: z.object({ items: z.array(Category) }), ...errorResponses } },
   }, (request) => asPublic(request.id, async (ctx) => ({ items: await listCategories(ctx, { publicOnly: true }) }), 'intake'));
 
-  const PublicIntake = CaseIntake.extend({ unitId: Id.optional().describe("The unit whose form this is: its triage queue takes what cannot be placed (default: the root)") });
+  // The area picker of the form, for a resident whose place matched nothing. Lookups, limited
+  // like tracking: a script could otherwise walk the tree's names at full speed.
+  app.get('/public/areas', {
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags, security: [], summary: 'Pick your area: the open units below one (the top when none), or those whose name contains q',
+      description: 'Only open units, and only what the form shows: name, level, the names of the units above, whether open units lie below. At most 50.',
+      querystring: z.strictObject({
+        q: singleLine(100).min(2).optional().describe('Part of the name (at least 2 characters)'),
+        within: Id.optional().describe('Below this unit (its children without q; its subtree with q)'),
+        limit: z.coerce.number().int().min(1).max(50).default(20),
+      }),
+      response: { 200: z.object({ items: z.array(PublicArea) }), ...errorResponses },
+    },
+  }, (request) => asPublic(request.id, async (ctx) => ({ items: await searchPublicAreas(ctx, request.query) }), 'intake'));
+
+  app.get('/public/areas/match', {
+    config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags, security: [], summary: 'Where a place lies, as the form would route it: the unit, or null (then the form asks to pick an area)',
+      querystring: z.strictObject({
+        address: singleLine(500).min(1).optional(),
+        lat: z.coerce.number().min(-90).max(90).optional(),
+        long: z.coerce.number().min(-180).max(180).optional(),
+      }),
+      response: { 200: z.object({ area: PublicArea.nullable() }), ...errorResponses },
+    },
+  }, (request) => asPublic(request.id, (ctx) => {
+    const { lat, long } = request.query;
+    if ((lat === undefined) !== (long === undefined)) {
+      throw new DomainError('invalid', 'incomplete_place', 'Give both lat and long, or neither.', { field: lat === undefined ? 'lat' : 'long' });
+    }
+    return matchPublicPlace(ctx, request.query);
+  }, 'intake'));
+
+  app.get('/public/map', {
+    schema: {
+      tags, security: [], summary: 'The map tiles this installation uses (null: none; maps then draw shapes and points on a blank background)',
+      response: { 200: z.object({ tiles: z.object({ url: z.string(), attribution: z.string() }).nullable() }), ...errorResponses },
+    },
+  }, () => ({ tiles: mapTiles ? { url: mapTiles.url, attribution: mapTiles.attribution } : null }));
+
+  const PublicIntake = CaseIntake.extend({
+    unitId: Id.optional().describe("The unit whose form this is: its triage queue takes what cannot be placed (default: the root)"),
+    areaUnitId: Id.optional().describe('The area the resident picked because the place matched none (an open unit, else 422 unknown_area): the case is placed there, then up to the handling level'),
+  });
   app.post('/public/cases', {
     config: {
       rateLimit: { max: limits.intakePerMinute, timeWindow: '1 minute' },

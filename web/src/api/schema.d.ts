@@ -872,6 +872,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pick your area: the open units below one (the top when none), or those whose name contains q
+         * @description Only open units, and only what the form shows: name, level, the names of the units above, whether open units lie below. At most 50.
+         */
+        get: operations["getPublicAreas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/areas/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a place lies, as the form would route it: the unit, or null (then the form asks to pick an area) */
+        get: operations["getPublicAreasMatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/cases": {
         parameters: {
             query?: never;
@@ -901,6 +938,23 @@ export interface paths {
         };
         /** The categories the public form offers */
         get: operations["getPublicCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The map tiles this installation uses (null: none; maps then draw shapes and points on a blank background) */
+        get: operations["getPublicMap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1403,7 +1457,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A unit's service area: its polygon and localities (empty when never set), and whether you may change it */
+        get: operations["getUnitsByIdServiceArea"];
         /** Where a unit serves: a GeoJSON polygon and named localities, for routing cases (the level above) */
         put: operations["putUnitsByIdServiceArea"];
         post?: never;
@@ -5203,6 +5258,90 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    getPublicAreas: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Part of the name (at least 2 characters) */
+                q?: string;
+                /** @description Below this unit (its children without q; its subtree with q) */
+                within?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The units above it, top first */
+                            ancestorNames: string[];
+                            /** @description Open units lie below it */
+                            hasChildren: boolean;
+                            id: string;
+                            levelKey: string;
+                            levelName: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPublicAreasMatch: {
+        parameters: {
+            query?: {
+                address?: string;
+                lat?: number;
+                long?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        area: {
+                            /** @description The units above it, top first */
+                            ancestorNames: string[];
+                            /** @description Open units lie below it */
+                            hasChildren: boolean;
+                            id: string;
+                            levelKey: string;
+                            levelName: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     postPublicCases: {
         parameters: {
             query?: never;
@@ -5214,6 +5353,11 @@ export interface operations {
             content: {
                 "application/json": {
                     address?: string;
+                    /**
+                     * Format: uuid
+                     * @description The area the resident picked because the place matched none (an open unit, else 422 unknown_area): the case is placed there, then up to the handling level
+                     */
+                    areaUnitId?: string;
                     categoryCode: string;
                     description: string;
                     lat?: number;
@@ -5314,6 +5458,34 @@ export interface operations {
                             /** @description Offered on the public form and in Open311 */
                             public: boolean;
                         }[];
+                    };
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPublicMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tiles: {
+                            attribution: string;
+                            url: string;
+                        } | null;
                     };
                 };
             };
@@ -7412,6 +7584,62 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUnitsByIdServiceArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unit, person or account id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        abilities: {
+                            /** @description May set it (the level above, or an administrator) */
+                            edit: boolean;
+                        };
+                        /** @description Place names an address may mention */
+                        localities: string[];
+                        /** @description GeoJSON Polygon or MultiPolygon ([longitude, latitude] positions), or null */
+                        polygon: ({
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: [
+                                number,
+                                number
+                            ][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        }) | null;
+                        unitId: string;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            414: components["responses"]["UriTooLong"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };

@@ -5,6 +5,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
 import { CaseKindFields, type Urgency } from './case-fields';
 import { PhotoPicker, usePhotoProblem } from './case-photos';
+import { useAreaStep } from './report-area-step';
 import { Field } from '../components/field';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage, Loading } from '../components/status';
@@ -18,6 +19,7 @@ export function ReportPage() {
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
+  const areaStep = useAreaStep(address);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
@@ -33,10 +35,12 @@ export function ReportPage() {
     setBusy(true);
     setError(null);
     try {
+      // An address that matches no unit: the resident picks their area first (issue 14, item 6).
+      if (!(await areaStep.ready())) return;
       const requester = { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
       const body = {
         categoryCode: category || categories.data?.items[0]?.code || '', description, urgency,
-        ...(address ? { address } : {}), ...(Object.keys(requester).length ? { requester } : {}),
+        ...(address ? { address } : {}), ...areaStep.fields, ...(Object.keys(requester).length ? { requester } : {}),
       };
       // With photos the same body travels as the `case` field of a multipart form, beside the files.
       setCreated(await unwrap(photos.length
@@ -79,6 +83,7 @@ export function ReportPage() {
             <textarea id="report-description" required rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
           </div>
           <Field label={t('report.address')} hint={t('report.addressHint')} value={address} onChange={(e) => setAddress(e.target.value)} />
+          {areaStep.element}
           <PhotoPicker photos={photos} onChange={setPhotos} problem={photoProblem} />
           <fieldset>
             <legend>{t('report.contact')}</legend>

@@ -55,6 +55,7 @@ export const enErrors = {
     gathering_not_found: 'There is no such gathering, or it lies outside your part of the organization.',
     idempotency_key_reused: 'This request was already sent with different content; reload and try again.',
     incomplete_place: 'Give both latitude and longitude, or neither.',
+    unknown_area: 'The area you picked is no longer open. Pick your area again.',
     internal: 'Something went wrong on our side; it has been logged.',
     invalid: 'A value is outside what is allowed.',
     invalid_calendar: 'The calendar is not valid: check the hours and the holidays.',

@@ -1,3 +1,4 @@
+import { enAreas } from './en-areas';
 import { enAudit } from './en-audit';
 import { enDirectives } from './en-directives';
 import { enErrors } from './en-errors';
@@ -169,6 +170,7 @@ export const en = {
     tooLarge: '“{{name}}” is larger than {{mb}} MB.', heading: 'Photos', alt: 'Photo {{position}} of {{count}} sent with case {{reference}}',
   },
   ...enDirectives,
+  ...enAreas,
   ...enAudit,
   ...enGatherings,
   ...enErrors,

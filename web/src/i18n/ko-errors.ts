@@ -57,6 +57,7 @@ export const koErrors: { errors: Record<keyof typeof enErrors.errors, string> } 
     gathering_not_found: '그런 모임이(가) 없거나 내 담당 범위 밖에 있습니다.',
     idempotency_key_reused: '이 요청은 다른 내용으로 이미 보내졌습니다. 새로 고친 뒤 다시 시도하세요.',
     incomplete_place: '위도와 경도를 모두 입력하거나 모두 비워 두세요.',
+    unknown_area: '고른 지역이 더 이상 운영되지 않습니다. 지역을 다시 고르세요.',
     internal: '서버에 문제가 생겼습니다. 기록되었습니다.',
     invalid: '허용 범위를 벗어난 값이 있습니다.',
     invalid_calendar: '일정표가 올바르지 않습니다. 근무 시간과 휴일을 확인하세요.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { koAreas } from './ko-areas';
 import { koAudit } from './ko-audit';
 import { koDirectives } from './ko-directives';
 import { koErrors } from './ko-errors';
@@ -169,6 +170,7 @@ export const ko: Catalogue = {
     tooLarge: '“{{name}}”은(는) {{mb}}MB보다 큽니다.', heading: '사진', alt: '사건 {{reference}}에 첨부된 사진 {{count}}장 중 {{position}}번째',
   },
   ...koDirectives,
+  ...koAreas,
   ...koAudit,
   ...koGatherings,
   ...koErrors,

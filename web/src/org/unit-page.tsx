@@ -52,7 +52,7 @@ export function UnitPage({ id }: { id: string }) {
       )}
       {u.abilities.readAudit && (
         <p className="links">
-          <Link href={`/units/${u.id}/calendar`}>{t('calendar.link')}</Link>
+          <Link href={`/units/${u.id}/calendar`}>{t('calendar.link')}</Link> · <Link href={`/units/${u.id}/service-area`}>{t('areas.link')}</Link>
           {me.isAdmin && <> · <Link href={`/units/${u.id}/api-keys`}>{t('apiKeys.link')}</Link></>}
         </p>
       )}

@@ -1,8 +1,11 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { createAdmin } from '../src/domain/accounts/create-admin.ts';
 import { buildServer, type ServerOptions } from '../src/http/server.ts';
-import { run, testClock } from './factories.ts';
+import { PASSWORD, seedActors, type Role, type SeededActor } from './actors.ts';
+import { buildSmallTree, run, testClock, type SmallTree } from './factories.ts';
+import { openTestDatabase } from './test-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -18,6 +21,10 @@ export async function startTestApp(database: Database, options: Partial<ServerOp
   await run(database, (ctx) => createAdmin(ctx, { email, password: 'correct horse battery' }));
   const signIn = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: 'correct horse battery' } });
   const token = signIn.json().token as string;
+  return testApp(app, token);
+}
+
+function testApp(app: FastifyInstance, token: string): TestApp {
   return {
     app,
     token,
@@ -29,4 +36,66 @@ export async function startTestApp(database: Database, options: Partial<ServerOp
       return { status: response.statusCode, json, headers: response.headers };
     },
   };
+}
+
+export interface UseTestAppOptions {
+  /** Build the small tree (default true); false leaves the organization empty. */
+  tree?: boolean;
+  /** Seed one signed-in person per role (`seedActors`); `token` and `call` are then the seeded administrator's. */
+  actors?: boolean;
+  /** Server options over `{ database, clock: testClock }`; a function may read the opened database. */
+  server?: Partial<ServerOptions> | ((database: Database) => Partial<ServerOptions>);
+}
+
+/**
+ * The state `useTestApp` prepares. Its fields are set by the time the file's own
+ * `beforeAll` hooks and its tests run (hooks run in the order they are registered).
+ */
+export interface TestAppFixture extends TestApp {
+  database: Database;
+  /** Empty arrays when built with `tree: false`. */
+  tree: SmallTree;
+  /** Only with `actors: true`. */
+  actors: Record<Role, SeededActor>;
+  /** The seeded actors' bearer tokens (only with `actors: true`). */
+  tokens: Record<Role, string>;
+  /** Signs a seeded actor in again (after a test ended its session) and stores the new token. */
+  signIn(role: Role): Promise<string>;
+}
+
+/**
+ * The one preamble of the HTTP tests: registers the `beforeAll` that opens a test
+ * database, builds the small tree, seeds the actors and starts the app (no socket),
+ * and the `afterAll` that closes both. Call it at the top of a file or a `describe`.
+ */
+export function useTestApp(options: UseTestAppOptions = {}): TestAppFixture {
+  const fixture = {
+    tree: { root: '', regions: [], districts: [], cells: [] },
+    actors: {} as Record<Role, SeededActor>,
+    tokens: {} as Record<Role, string>,
+    async signIn(role: Role) {
+      const response = await fixture.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: fixture.actors[role].email, password: PASSWORD } });
+      fixture.tokens[role] = response.json().token as string;
+      return fixture.tokens[role];
+    },
+  } as unknown as TestAppFixture;
+  beforeAll(async () => {
+    const database = await openTestDatabase();
+    fixture.database = database;
+    if (options.tree !== false) fixture.tree = await buildSmallTree(database);
+    if (options.actors) fixture.actors = await seedActors(database, fixture.tree);
+    const server = typeof options.server === 'function' ? options.server(database) : options.server ?? {};
+    if (options.actors) {
+      fixture.app = await buildServer({ database, clock: testClock, ...server });
+      for (const role of Object.keys(fixture.actors) as Role[]) await fixture.signIn(role);
+      Object.assign(fixture, testApp(fixture.app, fixture.tokens.admin));
+    } else {
+      Object.assign(fixture, await startTestApp(database, server));
+    }
+  });
+  afterAll(async () => {
+    await fixture.app?.close();
+    await fixture.database?.close();
+  });
+  return fixture;
 }

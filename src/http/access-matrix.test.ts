@@ -1,9 +1,8 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { addMembers, buildSmallTree, run, testClock, type SmallTree } from '../../test/factories.ts';
-import { PASSWORD, ROLES, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { addMembers, run, testClock, type SmallTree } from '../../test/factories.ts';
+import { PASSWORD, ROLES, type Role, type SeededActor } from '../../test/actors.ts';
 import { multipartBody } from '../../test/multipart.ts';
 import { JPEG } from '../../test/photos.ts';
 import { createAccount } from '../domain/accounts/accounts.ts';
@@ -23,7 +22,7 @@ import { askQuestion } from '../domain/directives/questions.ts';
 import { createGathering } from '../domain/gatherings/create-gathering.ts';
 import { recordDecision } from '../domain/gatherings/minutes-and-decisions.ts';
 import { sendInvitations } from '../domain/gatherings/send-invitations.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 /**
  * Every API route × every role × a target inside and outside the actor's part of
@@ -349,24 +348,18 @@ const CASES: Record<string, Case> = {
 /** Reachable without signing in. */
 const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^GET \/api\/v1\/people\/:id\/calendar\.ics$/, /^(GET|POST) \/open311\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
 
+const fixture = useTestApp({ actors: true, server: { clock: testClock, testClock: { clock: testClock, runDueJobs: async () => {} } } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
+  ({ database, tree, actors, app } = fixture);
   await addMembers(database, tree.cells[0]!, 2);
   await addMembers(database, tree.cells[7]!, 2);
-  actors = await seedActors(database, tree);
   insidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Inside Person', cellId: tree.cells[0]! }))).id;
   outsidePerson = (await sys((ctx) => createPerson(ctx, { name: 'Outside Person', cellId: tree.cells[7]! }))).id;
   await sys((ctx) => createCategory(ctx, CATEGORY));
   INVITEE.inside = actors.cellSecretary.personId!;
   INVITEE.outside = (await sys((ctx) => createPerson(ctx, { name: 'Outside Official', cellId: tree.cells[7]! }))).id;
   await sys((ctx) => appointOfficial(ctx, tree.cells[7]!, { personId: INVITEE.outside, role: 'official' }));
-  app = await buildServer({ database, clock: testClock, testClock: { clock: testClock, runDueJobs: async () => {} } });
   for (const role of ROLES) tokens[role] = await signIn(role);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 async function signIn(role: Role): Promise<string> {

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { addMembers, buildSmallTree, run, type SmallTree } from '../../test/factories.ts';
+import { addMembers, run, type SmallTree } from '../../test/factories.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { PASSWORD, type Role, type SeededActor } from '../../test/actors.ts';
 import { appointOfficial, endOfficialTerm } from '../domain/people/officials.ts';
 import { THROTTLE } from '../domain/accounts/sign-in-throttle.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 import type { FastifyInstance } from 'fastify';
 
 let database: Database;
@@ -15,16 +14,10 @@ let actors: Record<Role, SeededActor>;
 let app: FastifyInstance;
 const clock = fixedClock('2026-03-02T08:00:00Z');
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
+  ({ database, tree, actors, app } = fixture);
   await addMembers(database, tree.cells[0]!, 2);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 const signIn = async (email: string, password = PASSWORD, ip = '203.0.113.1') =>

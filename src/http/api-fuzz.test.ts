@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildSmallTree, run, testClock, type SmallTree } from '../../test/factories.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { run, testClock, type SmallTree } from '../../test/factories.ts';
+import { PASSWORD, type Role, type SeededActor } from '../../test/actors.ts';
 import { ApiFuzzer, kindOfPath, Rng } from '../../test/api-fuzz.ts';
 import { createPerson } from '../domain/people/create-person.ts';
 import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
@@ -14,7 +13,7 @@ import { createDirective } from '../domain/directives/create-directive.ts';
 import { issueDirective } from '../domain/directives/issue-directive.ts';
 import { createGathering } from '../domain/gatherings/create-gathering.ts';
 import { sendInvitations } from '../domain/gatherings/send-invitations.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 /**
  * Requests generated from the served OpenAPI document over every operation, as an
@@ -39,11 +38,9 @@ const tokens = {} as Record<Role, string>;
 const sys = <T>(fn: Parameters<typeof run<T>>[1]) => run(database, fn);
 const DEADLINES = Object.fromEntries(URGENCIES.map((u) => [u, { acknowledgeHours: 24, resolveHours: 72 }])) as Deadlines;
 
+const fixture = useTestApp({ actors: true, server: { clock: testClock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock: testClock });
+  ({ database, tree, actors, app } = fixture);
   for (const role of FUZZED) {
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } });
     tokens[role] = signIn.json().token;
@@ -78,10 +75,6 @@ beforeAll(async () => {
   fuzzer.harvest({ units: [tree.root, ...tree.regions, ...tree.districts, ...tree.cells] });
   fuzzer.harvest(seeded);
   fuzzer.harvest(Object.values(actors).map((a) => ({ personId: a.personId, accountId: a.actor.accountId })));
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 /** Requests the fuzzer once found failing, replayed on every run (after the seeded ones). */

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { startTestApp, type TestApp } from '../../test/http-app.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { useTestApp, type TestApp } from '../../test/http-app.ts';
+import type { SmallTree } from '../../test/factories.ts';
 import { BODY_LIMIT } from './server.ts';
 
 let database: Database;
-let t: TestApp;
 let tree: SmallTree;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  t = await startTestApp(database);
-});
-afterAll(async () => {
-  await t?.app.close();
-  await database?.close();
+const t = useTestApp();
+beforeAll(() => {
+  ({ database, tree } = t);
 });
 
 const count = async (table: 'units' | 'people' | 'audit_events' | 'official_terms') =>

@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createAccount } from '../domain/accounts/accounts.ts';
 import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
@@ -9,10 +9,9 @@ import { createPerson } from '../domain/people/create-person.ts';
 import { appointOfficial } from '../domain/people/officials.ts';
 import type { Deadlines } from '../db/schema-cases.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, run, type SmallTree } from '../../test/factories.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import { PASSWORD, type Role, type SeededActor } from '../../test/actors.ts';
+import { run, type SmallTree } from '../../test/factories.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 const HOUR = 3_600_000;
 type Who = Role | 'otherCell';
@@ -61,10 +60,9 @@ const queue = async (who: Who, unitId: string, query: string) => {
   return response.json.items as Array<{ id: string; assignee: { personId: string; name: string } | null }>;
 };
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
+  ({ database, tree, actors, app } = fixture);
   const deadlines = Object.fromEntries(URGENCIES.map((u) => [u, { acknowledgeHours: 24, resolveHours: 72 }])) as Deadlines;
   await run(database, (ctx) => createCategory(ctx, { code: 'water', name: 'Water', handlingLevel: 'cell', public: true, deadlines }));
   deputy = (await run(database, (ctx) => createPerson(ctx, { name: 'Dana Deputy', cellId: tree.cells[0]! }))).id;
@@ -77,12 +75,7 @@ beforeAll(async () => {
   emails.otherCell = 'other-cell@test.example';
   await run(database, (ctx) => createAccount(ctx, { personId: other, email: emails.otherCell, password: PASSWORD }));
   for (const role of Object.keys(actors) as Role[]) emails[role] = actors[role].email;
-  app = await buildServer({ database, clock });
   for (const who of Object.keys(emails) as Who[]) await signIn(who);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('POST /cases/assign', () => {

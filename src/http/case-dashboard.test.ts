@@ -1,28 +1,24 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { applyCaseStats } from '../domain/cases/case-stats.ts';
 import { escalateOverdue } from '../domain/cases/escalate-overdue.ts';
 import { systemActor, transact } from '../domain/context.ts';
 import { moveUnit } from '../domain/org/move-unit.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import type { Role } from '../../test/actors.ts';
+import type { SmallTree } from '../../test/factories.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 const HOUR = 3_600_000;
 let database: Database;
 let tree: SmallTree;
-let actors: Record<Role, SeededActor>;
 let app: FastifyInstance;
 const clock = fixedClock('2026-03-02T08:00:00Z');
-const tokens = {} as Record<Role, string>;
+let tokens: Record<Role, string>;
 const system = <T>(fn: Parameters<typeof transact<T>>[3]) => transact(database, systemActor('test'), clock, fn);
 
-const signIn = async (role: Role) => {
-  tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
-};
+const signIn = (role: Role) => fixture.signIn(role);
 const call = async (role: Role | null, options: InjectOptions): Promise<{ status: number; json: any }> => {
   const remoteAddress = role ? undefined : `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
   const send = () => app.inject({ ...options, ...(remoteAddress ? { remoteAddress } : {}), headers: role ? { authorization: `Bearer ${tokens[role]}` } : {} });
@@ -116,12 +112,9 @@ async function expectDashboardsMatchRecount() {
   }
 }
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock });
-  for (const role of Object.keys(actors) as Role[]) await signIn(role);
+  ({ database, tree, app, tokens } = fixture);
   for (const [code, level] of [['water', 'cell'], ['housing', 'district'], ['national', 'central']] as const) {
     const created = await call('admin', { method: 'POST', url: '/api/v1/categories', payload: { code, name: code, handlingLevel: level, public: true, deadlines: deadlines(24, 72) } });
     expect(created.status).toBe(201);
@@ -129,10 +122,6 @@ beforeAll(async () => {
   for (const [i, cell] of tree.cells.entries()) {
     expect((await call('admin', { method: 'PUT', url: `/api/v1/units/${cell}/service-area`, payload: { polygon: square(i * 10), localities: [] } })).status).toBe(200);
   }
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('the case dashboard', () => {

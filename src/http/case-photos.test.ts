@@ -1,18 +1,17 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
 import { setServiceArea } from '../domain/cases/service-area.ts';
 import { transact, type Actor } from '../domain/context.ts';
 import type { Deadlines } from '../db/schema-cases.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, seedSecretary, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, run, type SmallTree } from '../../test/factories.ts';
+import { PASSWORD, seedSecretary, type Role, type SeededActor } from '../../test/actors.ts';
+import { run, type SmallTree } from '../../test/factories.ts';
 import { multipartForm } from '../../test/multipart.ts';
 import { hasMetadata, JPEG, jpegWithMetadata, png, PNG_METADATA, WEBP_LOSSY, webpWithMetadata } from '../../test/photos.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 let database: Database;
 let tree: SmallTree;
@@ -42,22 +41,16 @@ const count = async (table: 'cases' | 'case_photos' | 'audit_events' | 'outbox_m
   Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(database.db)).rows[0]!.n);
 const counts = async () => ({ cases: await count('cases'), photos: await count('case_photos'), audit: await count('audit_events'), mail: await count('outbox_messages') });
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
+  ({ database, tree, actors, app } = fixture);
   const deadlines = Object.fromEntries(URGENCIES.map((u) => [u, { acknowledgeHours: 24, resolveHours: 72 }])) as Deadlines;
   await run(database, (ctx) => createCategory(ctx, { code: 'damage', name: 'Storm damage', handlingLevel: 'cell', public: true, deadlines }));
   await run(database, (ctx) => setServiceArea(ctx, tree.cells[0]!, { polygon: null, localities: ['Old Mill'] }));
   // The secretary of cell 0.0.1, next to the cell 0.0.0 where the cases land.
   await seedSecretary(database, tree.cells[1]!, 'next-door@test.example');
-  app = await buildServer({ database, clock });
   for (const role of Object.keys(actors) as Role[]) tokens[role] = await signIn(actors[role].email);
   tokens.otherSecretary = await signIn('next-door@test.example');
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('photos on the public form', () => {

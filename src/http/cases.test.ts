@@ -1,14 +1,13 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { escalateOverdue } from '../domain/cases/escalate-overdue.ts';
 import { remindOwners } from '../domain/cases/remind-owners.ts';
 import { systemActor, transact } from '../domain/context.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import type { Role, SeededActor } from '../../test/actors.ts';
+import type { SmallTree } from '../../test/factories.ts';
+import { useTestApp } from '../../test/http-app.ts';
 import { DEFAULT_PUBLIC_LIMITS as PUBLIC_LIMITS } from '../config.ts';
 
 const HOUR = 3_600_000;
@@ -17,11 +16,9 @@ let tree: SmallTree;
 let actors: Record<Role, SeededActor>;
 let app: FastifyInstance;
 const clock = fixedClock('2026-03-02T08:00:00Z');
-const tokens = {} as Record<Role, string>;
+let tokens: Record<Role, string>;
 
-const signIn = async (role: Role) => {
-  tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
-};
+const signIn = (role: Role) => fixture.signIn(role);
 /** As a role (signing in again when the moved clock has ended the session), or anonymously. */
 const call = async (role: Role | null, options: InjectOptions): Promise<{ status: number; json: any }> => {
   // Anonymous callers come from many addresses here; the rate limit has a test of its own.
@@ -38,12 +35,9 @@ const sweep = (dryRun = false) => transact(database, systemActor('system:escalat
 const square = (x: number, y: number, size: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
 const deadlines = (ack: number, resolve: number) => Object.fromEntries(['low', 'normal', 'urgent', 'life_threatening'].map((u) => [u, { acknowledgeHours: ack, resolveHours: resolve }]));
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock });
-  for (const role of Object.keys(actors) as Role[]) await signIn(role);
+  ({ database, tree, actors, app, tokens } = fixture);
   // A leaking tap is the cell's; housing is the district's.
   for (const [code, level] of [['water', 'cell'], ['housing', 'district']] as const) {
     const created = await call('admin', { method: 'POST', url: '/api/v1/categories', payload: { code, name: code, handlingLevel: level, public: true, deadlines: deadlines(24, 72) } });
@@ -54,10 +48,6 @@ beforeAll(async () => {
   expect((await call('admin', { method: 'PUT', url: `/api/v1/units/${tree.districts[0]}/service-area`, payload: { polygon: square(0, 0, 10), localities: [] } })).status).toBe(200);
   expect((await call('admin', { method: 'PUT', url: `/api/v1/units/${tree.cells[0]}/service-area`, payload: { polygon: square(0, 0, 2), localities: ['Old Mill'] } })).status).toBe(200);
   expect((await call('admin', { method: 'PUT', url: `/api/v1/units/${tree.districts[2]}/service-area`, payload: { polygon: null, localities: ['Riverside'] } })).status).toBe(200);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 const file = async (payload: Record<string, unknown>, role: Role | null = null) => {

@@ -1,16 +1,15 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { transact, type Actor } from '../domain/context.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
-import { PASSWORD, seedActors, seedSecretary, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { PASSWORD, seedSecretary, type Role, type SeededActor } from '../../test/actors.ts';
+import type { SmallTree } from '../../test/factories.ts';
 import { multipartForm } from '../../test/multipart.ts';
 import { hasMetadata, JPEG, jpegWithMetadata, png } from '../../test/photos.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 let database: Database;
 let tree: SmallTree;
@@ -69,18 +68,12 @@ const counts = async () => ({
   figures: await count('assignment_items'), audit: await count('audit_events'),
 });
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
+  ({ database, tree, actors, app } = fixture);
   // The secretary of cell 0.0.1, next to cell 0.0.0 of the seeded secretary: both receive district 0.0's directives.
   const neighbour = await seedSecretary(database, tree.cells[1]!, 'neighbour@test.example');
-  app = await buildServer({ database, clock });
   for (const [who, { email }] of [...Object.entries(actors), ['otherSecretary', neighbour] as const]) tokens[who] = await signIn(email);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('attachments', () => {

@@ -1,23 +1,17 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import type { Role } from '../../test/actors.ts';
+import type { SmallTree } from '../../test/factories.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 const DAY = 86_400_000;
-let database: Database;
 let tree: SmallTree;
-let actors: Record<Role, SeededActor>;
 let app: FastifyInstance;
 const clock = fixedClock('2026-04-06T08:00:00Z');
-const tokens = {} as Record<Role, string>;
+let tokens: Record<Role, string>;
 
-const signIn = async (role: Role) => {
-  tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
-};
+const signIn = (role: Role) => fixture.signIn(role);
 /** Moving the clock by days ends idle sessions: sign in again then. */
 const call = async (role: Role, options: InjectOptions) => {
   const send = () => app.inject({ ...options, headers: { authorization: `Bearer ${tokens[role]}` } });
@@ -38,16 +32,9 @@ const history = (role: Role, directiveId: string, unitId?: string) =>
 const move = (role: Role, assignmentId: string, to: string) =>
   ok(role, { method: 'POST', url: `/api/v1/assignments/${assignmentId}/transition`, payload: { to } });
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock });
-  for (const role of Object.keys(actors) as Role[]) await signIn(role);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
+const fixture = useTestApp({ actors: true, server: { clock } });
+beforeAll(() => {
+  ({ tree, app, tokens } = fixture);
 });
 
 describe('completion over time', () => {

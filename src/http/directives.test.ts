@@ -1,16 +1,15 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { systemActor, transact } from '../domain/context.ts';
 import { applyDirectiveDeltas, runDirectiveDeadlines } from '../domain/directives/directive-deadlines.ts';
 import { createUnit } from '../domain/org/create-unit.ts';
 import { moveUnit } from '../domain/org/move-unit.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import type { Role, SeededActor } from '../../test/actors.ts';
+import type { SmallTree } from '../../test/factories.ts';
 import { recountDirective } from '../../test/directive-recount.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 const DAY = 86_400_000;
 let database: Database;
@@ -18,12 +17,10 @@ let tree: SmallTree;
 let actors: Record<Role, SeededActor>;
 let app: FastifyInstance;
 const clock = fixedClock('2026-04-06T08:00:00Z');
-const tokens = {} as Record<Role, string>;
+let tokens: Record<Role, string>;
 const system = <T>(fn: Parameters<typeof transact<T>>[3]) => transact(database, systemActor('test'), clock, fn);
 
-const signIn = async (role: Role) => {
-  tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
-};
+const signIn = (role: Role) => fixture.signIn(role);
 const call = async (role: Role, options: InjectOptions): Promise<{ status: number; json: any }> => {
   const send = () => app.inject({ ...options, headers: { authorization: `Bearer ${tokens[role]}` } });
   let response = await send();
@@ -51,16 +48,9 @@ const transition = (role: Role, id: string, to: string, reason?: string) =>
 const progress = (directiveId: string, unitId?: string, role: Role = 'admin') =>
   ok(role, { method: 'GET', url: `/api/v1/directives/${directiveId}/progress${unitId ? `?unitId=${unitId}` : ''}` });
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock });
-  for (const role of Object.keys(actors) as Role[]) await signIn(role);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
+const fixture = useTestApp({ actors: true, server: { clock } });
+beforeAll(() => {
+  ({ database, tree, actors, app, tokens } = fixture);
 });
 
 describe('issuing', () => {

@@ -1,29 +1,20 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../test/multipart.ts';
-import { startTestApp, type TestApp } from '../../test/http-app.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { useTestApp, type TestApp } from '../../test/http-app.ts';
+import type { SmallTree } from '../../test/factories.ts';
 import { BODY_LIMIT } from './server.ts';
 
 /**
  * Every 4xx, whichever layer refuses the request (router, body parser, multipart,
  * rate limiter, not-found, Node's HTTP parser), has the API's error shape.
  */
-let database: Database;
-let t: TestApp;
 let tree: SmallTree;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  t = await startTestApp(database, { publicLimits: { intakePerMinute: 2, trackingPerMinute: 2 } });
-});
-afterAll(async () => {
-  await t?.app.close();
-  await database?.close();
+const t = useTestApp({ server: { publicLimits: { intakePerMinute: 2, trackingPerMinute: 2 } } });
+beforeAll(() => {
+  ({ tree } = t);
 });
 
 function expectShape(response: { status: number; json: any; headers?: Record<string, unknown> }, status: number, code?: string) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { systemActor, transact } from '../domain/context.ts';
 import { markMissedMeetings } from '../domain/gatherings/cadence.ts';
@@ -8,11 +8,10 @@ import { queueInvitationMail } from '../domain/gatherings/invitation-mail.ts';
 import { renderCalendar } from '../domain/gatherings/icalendar.ts';
 import { transferPerson } from '../domain/people/transfer-person.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { addMembers, buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import type { Role, SeededActor } from '../../test/actors.ts';
+import { addMembers, type SmallTree } from '../../test/factories.ts';
 import { itipErrors, libical } from '../../test/libical.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 const DAY = 86_400_000;
 /** The installation's From: calendar files name its address as ORGANIZER. */
@@ -23,12 +22,10 @@ let actors: Record<Role, SeededActor>;
 let app: FastifyInstance;
 let members: string[];
 const clock = fixedClock('2026-05-04T08:00:00Z');
-const tokens = {} as Record<Role, string>;
+let tokens: Record<Role, string>;
 const system = <T>(fn: Parameters<typeof transact<T>>[3]) => transact(database, systemActor('test'), clock, fn);
 
-const signIn = async (role: Role) => {
-  tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
-};
+const signIn = (role: Role) => fixture.signIn(role);
 const call = async (role: Role | null, options: InjectOptions): Promise<{ status: number; json: any; body: string; type: string | undefined }> => {
   const send = () => app.inject({ ...options, headers: role ? { authorization: `Bearer ${tokens[role]}` } : {} });
   let response = await send();
@@ -54,17 +51,10 @@ const stats = (unitId: string, role: Role = 'admin') => ok(role, { method: 'GET'
 /** Parses with ical.js, which throws on malformed input, and returns the events. */
 const parseIcs = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
 
+const fixture = useTestApp({ actors: true, server: { clock, mailFrom: FROM } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
+  ({ database, tree, actors, app, tokens } = fixture);
   members = await addMembers(database, tree.cells[0]!, 3, 'Villager');
-  app = await buildServer({ database, clock, mailFrom: FROM });
-  for (const role of Object.keys(actors) as Role[]) await signIn(role);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('invitees', () => {

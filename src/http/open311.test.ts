@@ -1,15 +1,14 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { apiKeyHash } from '../domain/cases/api-keys.ts';
 import { transact, type Actor } from '../domain/context.ts';
 import { newId } from '../platform/ids.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { PASSWORD, type Role, type SeededActor } from '../../test/actors.ts';
+import type { SmallTree } from '../../test/factories.ts';
 import { multipartForm } from '../../test/multipart.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 import { OPEN311_LIMITS } from './routes/open311.routes.ts';
 
 /**
@@ -64,11 +63,9 @@ function expectError(response: { statusCode: number; headers: Record<string, unk
   }
 }
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock });
+  ({ database, tree, actors, app } = fixture);
   for (const role of Object.keys(actors) as Role[]) {
     tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
   }
@@ -80,10 +77,6 @@ beforeAll(async () => {
   const issued = await api('admin', { method: 'POST', url: `/api/v1/units/${tree.regions[0]}/api-keys`, payload: { name: 'city app' } });
   expect(issued.statusCode, issued.body).toBe(201);
   ({ id: keyId, key } = issued.json());
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('API keys', () => {

@@ -1,9 +1,8 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { addMembers, buildSmallTree, run, testClock, type SmallTree } from '../../test/factories.ts';
-import { PASSWORD, ROLES, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
+import { addMembers, run, testClock, type SmallTree } from '../../test/factories.ts';
+import { PASSWORD, ROLES, type Role, type SeededActor } from '../../test/actors.ts';
 import { multipartBody } from '../../test/multipart.ts';
 import { createCategory, URGENCIES } from '../domain/cases/categories.ts';
 import { createApiToken } from '../domain/accounts/sessions.ts';
@@ -14,7 +13,7 @@ import { AccessDenied } from '../domain/errors.ts';
 import { createPerson } from '../domain/people/create-person.ts';
 import type { Deadlines } from '../db/schema-cases.ts';
 import { newId } from '../platform/ids.ts';
-import { buildServer } from './server.ts';
+import { useTestApp } from '../../test/http-app.ts';
 
 /**
  * Holes found from outside (issue 13): a staff intake naming any unit's queue, an
@@ -31,21 +30,15 @@ const CATEGORY = {
   deadlines: Object.fromEntries(URGENCIES.map((u) => [u, { acknowledgeHours: 24, resolveHours: 72 }])) as Deadlines,
 };
 
+const fixture = useTestApp({ actors: true, server: { clock: testClock, testClock: { clock: testClock, runDueJobs: async () => {} } } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
+  ({ database, tree, actors, app } = fixture);
   await addMembers(database, tree.cells[0]!, 2);
-  actors = await seedActors(database, tree);
   await run(database, (ctx) => createCategory(ctx, CATEGORY));
-  app = await buildServer({ database, clock: testClock, testClock: { clock: testClock, runDueJobs: async () => {} } });
   for (const role of ROLES) {
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } });
     tokens[role] = signIn.json().token;
   }
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 const send = (who: Role, options: InjectOptions) =>

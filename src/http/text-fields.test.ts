@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { MULTI_LINE, SINGLE_LINE } from '../domain/text.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { startTestApp, type TestApp } from '../../test/http-app.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
+import { useTestApp } from '../../test/http-app.ts';
+import type { SmallTree } from '../../test/factories.ts';
 import { multiLine, singleLine } from './schemas.ts';
 
 /** One character of each class no text field takes (single-line fields refuse line breaks and tabs besides). */
@@ -39,16 +38,10 @@ describe('the shared text schemas', () => {
 });
 
 let database: Database;
-let t: TestApp;
 let tree: SmallTree;
-beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  t = await startTestApp(database);
-});
-afterAll(async () => {
-  await t?.app.close();
-  await database?.close();
+const t = useTestApp();
+beforeAll(() => {
+  ({ database, tree } = t);
 });
 
 const directive = (over: { title?: string; body?: string; itemTitle?: string }) => ({

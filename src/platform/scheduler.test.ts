@@ -7,15 +7,34 @@ import { fixedClock } from './clock.ts';
 import { enqueueMessage } from './outbox/enqueue.ts';
 import { outboxJob } from './outbox/job.ts';
 import type { MailTransport, OutgoingMail } from './outbox/transport.ts';
-import { createScheduler, type ScheduledJob } from './scheduler.ts';
+import { createScheduler, type ScheduledJob, type Timer } from './scheduler.ts';
 
 let database: Database;
 const T0 = new Date('2026-03-02T08:00:00Z');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const noErrors = (job: string, error: unknown) => { throw new Error(`${job}: ${String(error)}`); };
 
-/** A job that records the times it ran at, and how many of its runs overlapped. */
-function recordingJob(name: string, options: { everyMs?: number; takesMs?: number } = {}) {
+/** A timer the test ticks by hand: the scheduler's periodic runs happen when the test says, not after real time. */
+function manualTimer() {
+  const callbacks = new Set<() => void>();
+  const timer: Timer = {
+    every(_ms, fn) {
+      callbacks.add(fn);
+      return () => callbacks.delete(fn);
+    },
+  };
+  return { timer, tick: () => { for (const fn of callbacks) fn(); }, count: () => callbacks.size };
+}
+
+/** A promise the test resolves: a job "takes time" until the test releases it. */
+function gate() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  return { held, release };
+}
+
+/** A job that records the times it ran at, and how many of its runs overlapped; `holds` keeps each run going until released. */
+function recordingJob(name: string, options: { everyMs?: number; holds?: Promise<void> } = {}) {
   const runs: Date[] = [];
   let active = 0;
   let maxActive = 0;
@@ -26,7 +45,7 @@ function recordingJob(name: string, options: { everyMs?: number; takesMs?: numbe
       active++;
       maxActive = Math.max(maxActive, active);
       runs.push(now);
-      if (options.takesMs) await sleep(options.takesMs);
+      if (options.holds) await options.holds;
       active--;
     },
   };
@@ -53,13 +72,22 @@ describe('the scheduler', () => {
 
   it('runs each job at start (catching up) and then periodically at the clock\'s time, never overlapping itself', async () => {
     const clock = fixedClock(T0);
+    const { timer, tick, count } = manualTimer();
+    const slowRun = gate();
     const quick = recordingJob('quick', { everyMs: 20 });
-    const slow = recordingJob('slow', { everyMs: 10, takesMs: 60 });
-    const scheduler = createScheduler({ database, clock, jobs: [quick.job, slow.job], onError: noErrors });
+    const slow = recordingJob('slow', { everyMs: 10, holds: slowRun.held });
+    const scheduler = createScheduler({ database, clock, jobs: [quick.job, slow.job], onError: noErrors, timer });
     scheduler.start();
+    expect(count()).toBe(2);
     await expect.poll(() => quick.runs.length).toBeGreaterThanOrEqual(1);
     clock.advance(5_000);
-    await sleep(250);
+    // Each tick waits for the quick run it started (a run in progress would skip the tick).
+    for (let ticks = 0; ticks < 4; ticks++) {
+      const before = quick.runs.length;
+      tick();
+      await expect.poll(() => quick.runs.length).toBe(before + 1);
+    }
+    slowRun.release();
     await scheduler.stop();
     const counted = quick.runs.length;
     expect(counted).toBeGreaterThanOrEqual(4);
@@ -68,26 +96,40 @@ describe('the scheduler', () => {
     // Ticks that came while the slow job ran were skipped, not queued or overlapped.
     expect(slow.maxActive()).toBe(1);
     expect(slow.runs.length).toBeLessThanOrEqual(6);
-    await sleep(60);
+    expect(slow.runs).toHaveLength(1);
+    // Stopped: the timer is cancelled and a late tick runs nothing.
+    expect(count()).toBe(0);
+    tick();
     expect(quick.runs).toHaveLength(counted);
   });
 
   it('stop() waits for a run in progress', async () => {
-    const slow = recordingJob('slow', { everyMs: 1_000, takesMs: 100 });
+    const { timer } = manualTimer();
+    const run = gate();
+    const slow = recordingJob('slow', { everyMs: 1_000, holds: run.held });
     let finished = false;
     const job: ScheduledJob = { ...slow.job, run: async (now) => { await slow.job.run(now); finished = true; } };
-    const scheduler = createScheduler({ database, clock: fixedClock(T0), jobs: [job], onError: noErrors });
+    const scheduler = createScheduler({ database, clock: fixedClock(T0), jobs: [job], onError: noErrors, timer });
     scheduler.start();
-    await scheduler.stop();
+    const stopping = scheduler.stop();
+    await expect.poll(() => slow.runs.length).toBe(1);
+    expect(finished).toBe(false);
+    run.release();
+    await stopping;
     expect(finished).toBe(true);
   });
 
   it('runDueJobs waits for a run in progress and then runs again, at its own time', async () => {
-    const slow = recordingJob('slow', { everyMs: 60_000, takesMs: 100 });
-    const scheduler = createScheduler({ database, clock: fixedClock(T0), jobs: [slow.job], onError: noErrors });
+    const { timer } = manualTimer();
+    const run = gate();
+    const slow = recordingJob('slow', { everyMs: 60_000, holds: run.held });
+    const scheduler = createScheduler({ database, clock: fixedClock(T0), jobs: [slow.job], onError: noErrors, timer });
     scheduler.start();
     const later = new Date(T0.getTime() + 3_600_000);
-    await scheduler.runDueJobs(later);
+    const due = scheduler.runDueJobs(later);
+    await expect.poll(() => slow.runs.length).toBe(1);
+    run.release();
+    await due;
     expect(slow.runs).toEqual([T0, later]);
     expect(slow.maxActive()).toBe(1);
     await scheduler.stop();
@@ -101,6 +143,7 @@ describe('the scheduler', () => {
     await expect(scheduler.runDueJobs()).rejects.toThrow('boom');
     expect(ok.runs).toHaveLength(1);
     scheduler.start();
+    // start() runs each job once at once; no timer tick is needed.
     await expect.poll(() => errors).toEqual(['failing: boom']);
     await scheduler.stop();
   });
@@ -126,6 +169,8 @@ describe('the scheduler', () => {
         },
       });
       const first = createScheduler({ database: one, clock: fixedClock(T0), jobs: [job(true)], onError: noErrors });
+      // Proving that nothing runs needs a wait: two real database sessions contend for one advisory
+      // lock here, with no event to await when a tick finds the lock taken (PostgreSQL runs only).
       const second = createScheduler({ database: two, clock: fixedClock(T0), jobs: [job(false)], onError: noErrors });
       const firstRun = first.runDueJobs();
       await expect.poll(() => runs).toBe(1);

@@ -32,7 +32,20 @@ export interface SchedulerOptions {
   clock: Clock;
   jobs: ScheduledJob[];
   onError: (job: string, error: unknown) => void;
+  /** What calls a job every `everyMs` (default: an unref'd `setInterval`); tests tick it by hand instead of waiting. */
+  timer?: Timer;
 }
+
+/** Calls `fn` every `ms` until the returned function cancels it. */
+export interface Timer { every(ms: number, fn: () => void): () => void }
+
+const realTimer: Timer = {
+  every(ms, fn) {
+    const interval = setInterval(fn, ms);
+    interval.unref();
+    return () => clearInterval(interval);
+  },
+};
 
 // Advisory locks in two-key form: this namespace, and a key per job name. The
 // single-key locks of migrations and the audit chainer live in another key space.
@@ -46,7 +59,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // In this process, one run of a job at a time; `busy` lets a timer tick skip
   // instead of queueing behind a slow run.
   const local = new Map(jobs.map((j) => [j.name, { mutex: new Mutex(), busy: false }]));
-  const timers: NodeJS.Timeout[] = [];
+  const timer = options.timer ?? realTimer;
+  const cancels: Array<() => void> = [];
   let stopped = false;
 
   const runOne = (job: ScheduledJob, now: Date, wait: boolean) => {
@@ -70,14 +84,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     start() {
       for (const job of jobs) {
         tick(job);
-        const timer = setInterval(() => tick(job), job.everyMs);
-        timer.unref();
-        timers.push(timer);
+        cancels.push(timer.every(job.everyMs, () => tick(job)));
       }
     },
     async stop() {
       stopped = true;
-      for (const timer of timers) clearInterval(timer);
+      for (const cancel of cancels) cancel();
       await Promise.all([...local.values()].map((s) => s.mutex.run(async () => {})));
     },
     async runDueJobs(now = clock.now()) {

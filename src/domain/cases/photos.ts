@@ -1,5 +1,6 @@
 import type { PhotoMediaType } from '../../db/schema-case-photos.ts';
 import { invalid } from '../errors.ts';
+import { checkUploads, displayName, type Upload, type UploadRules } from '../files/check-uploads.ts';
 import { BadImage, ImageTooLarge, PIXEL_LIMITS, type CleanedImage } from './photo-image.ts';
 import { cleanJpeg } from './photo-jpeg.ts';
 import { cleanPng } from './photo-png.ts';
@@ -10,8 +11,8 @@ export type { PhotoMediaType };
 /** Up to three photos a case, each up to 5 MiB as sent: a phone photo fits, a video does not. */
 export const PHOTO_LIMITS = { count: 3, bytes: 5 * 1024 * 1024, ...PIXEL_LIMITS };
 
-/** A file as it arrived: the name is only for messages, never for deciding what it is. */
-export interface PhotoUpload { filename: string; bytes: Buffer }
+export type PhotoUpload = Upload;
+export { displayName };
 
 export interface CleanPhoto extends CleanedImage { mediaType: PhotoMediaType }
 
@@ -23,29 +24,24 @@ export function sniffPhotoType(bytes: Buffer): PhotoMediaType | undefined {
   return undefined;
 }
 
+const PHOTO_RULES: UploadRules<PhotoMediaType, CleanPhoto> = {
+  field: 'photos',
+  limits: PHOTO_LIMITS,
+  tooMany: (count) => invalid('too_many_photos', `At most ${PHOTO_LIMITS.count} photos can be sent with a case; ${count} were sent.`, { field: 'photos', count }),
+  name: (filename, index) => displayName(filename, index),
+  tooLarge: (file, index) => photoTooLarge(file, index),
+  sniff: sniffPhotoType,
+  wrongType: (file, details) => invalid('photo_type', `"${file}" is not a JPEG, PNG or WebP image (judged by its content, not its name).`, details),
+  accept: (upload, mediaType, file, details) => cleanImage(upload.bytes, mediaType, file, details),
+};
+
 /**
  * Checks and cleans the photos sent with a case, in order: at most three, each within
  * the size limit, each a JPEG, PNG or WebP by its content, whole and undamaged, with
  * its metadata (the GPS position a phone writes among it) stripped. A refusal names
  * the file, so the sender knows which one to change.
  */
-export async function cleanPhotos(uploads: readonly PhotoUpload[]): Promise<CleanPhoto[]> {
-  if (uploads.length > PHOTO_LIMITS.count) {
-    throw invalid('too_many_photos', `At most ${PHOTO_LIMITS.count} photos can be sent with a case; ${uploads.length} were sent.`, { field: 'photos', count: uploads.length });
-  }
-  const cleaned: CleanPhoto[] = [];
-  for (const [index, upload] of uploads.entries()) cleaned.push(await cleanPhoto(upload, index));
-  return cleaned;
-}
-
-async function cleanPhoto(upload: PhotoUpload, index: number): Promise<CleanPhoto> {
-  const file = displayName(upload.filename, index);
-  const details = { field: 'photos', index, file };
-  if (upload.bytes.length > PHOTO_LIMITS.bytes) throw photoTooLarge(file, index);
-  const mediaType = sniffPhotoType(upload.bytes);
-  if (!mediaType) throw invalid('photo_type', `"${file}" is not a JPEG, PNG or WebP image (judged by its content, not its name).`, details);
-  return cleanImage(upload.bytes, mediaType, file, details);
-}
+export const cleanPhotos = (uploads: readonly PhotoUpload[]): Promise<CleanPhoto[]> => checkUploads(uploads, PHOTO_RULES);
 
 /**
  * Checks an image whose type was sniffed and strips its metadata; a refusal names
@@ -66,10 +62,3 @@ export async function cleanImage(bytes: Buffer, mediaType: PhotoMediaType, file:
 
 export const photoTooLarge = (file: string, index: number) =>
   invalid('photo_too_large', `"${file}" is larger than ${PHOTO_LIMITS.bytes / 1024 / 1024} MiB.`, { field: 'photos', index, file, limitBytes: PHOTO_LIMITS.bytes });
-
-/** The sender's file name, made safe to repeat in a message; a number when there is none. */
-export function displayName(filename: string, index: number, fallback = 'photo'): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = filename.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
-  return clean || `${fallback} ${index + 1}`;
-}

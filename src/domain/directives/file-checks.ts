@@ -1,5 +1,6 @@
 import type { DirectiveFileType } from '../../db/schema-directive-files.ts';
-import { cleanImage, displayName, sniffPhotoType } from '../cases/photos.ts';
+import { cleanImage, sniffPhotoType } from '../cases/photos.ts';
+import { checkUploads, displayName, type Upload, type UploadRules } from '../files/check-uploads.ts';
 import { invalid } from '../errors.ts';
 
 export type { DirectiveFileType };
@@ -11,8 +12,7 @@ export type { DirectiveFileType };
  */
 export const FILE_LIMITS = { count: 5, bytes: 10 * 1024 * 1024 };
 
-/** A file as it arrived: the name is the sender's word, never used to decide what it is. */
-export interface FileUpload { filename: string; bytes: Buffer }
+export type FileUpload = Upload;
 
 export interface CheckedFile { name: string; mediaType: DirectiveFileType; bytes: Buffer; width: number | null; height: number | null }
 
@@ -51,35 +51,30 @@ function isPlainText(bytes: Buffer): boolean {
   return !text.trimStart().startsWith('<');
 }
 
+const FILE_RULES: UploadRules<DirectiveFileType, CheckedFile> = {
+  field: 'files',
+  limits: FILE_LIMITS,
+  tooMany: (count, already) => invalid('too_many_files', `At most ${FILE_LIMITS.count} files can be attached${already ? ` (${already} already are)` : ''}; ${count} were sent.`,
+    { field: 'files', count, already, limit: FILE_LIMITS.count }),
+  name: (filename, index) => fileName(filename, index),
+  tooLarge: (file, index) => fileTooLarge(file, index),
+  sniff: sniffFileType,
+  wrongType: (file, details) => invalid('file_type', `"${file}" is not a photo (JPEG, PNG, WebP), a PDF or plain text (judged by its content, not its name).`, details),
+  async accept(upload, mediaType, file, details) {
+    const name = withExtension(file, mediaType);
+    if (mediaType === 'application/pdf' || mediaType === 'text/plain') return { name, mediaType, bytes: upload.bytes, width: null, height: null };
+    const image = await cleanImage(upload.bytes, mediaType, file, details);
+    return { name, mediaType, bytes: image.bytes, width: image.width, height: image.height };
+  },
+};
+
 /**
  * Checks files sent with a directive or a report, in order: with the `already` stored
  * at most FILE_LIMITS.count, each within the size limit and of an allowed type by its
  * content; photos whole and stripped of their metadata (the GPS position among it),
  * other files kept as sent. A refusal names the file.
  */
-export async function checkFiles(uploads: readonly FileUpload[], already = 0): Promise<CheckedFile[]> {
-  if (already + uploads.length > FILE_LIMITS.count) {
-    throw invalid('too_many_files', `At most ${FILE_LIMITS.count} files can be attached${already ? ` (${already} already are)` : ''}; ${uploads.length} were sent.`,
-      { field: 'files', count: uploads.length, already, limit: FILE_LIMITS.count });
-  }
-  const checked: CheckedFile[] = [];
-  for (const [index, upload] of uploads.entries()) checked.push(await checkFile(upload, index));
-  return checked;
-}
-
-async function checkFile(upload: FileUpload, index: number): Promise<CheckedFile> {
-  const file = fileName(upload.filename, index);
-  const details = { field: 'files', index, file };
-  if (upload.bytes.length > FILE_LIMITS.bytes) throw fileTooLarge(file, index);
-  const mediaType = sniffFileType(upload.bytes);
-  if (!mediaType) {
-    throw invalid('file_type', `"${file}" is not a photo (JPEG, PNG, WebP), a PDF or plain text (judged by its content, not its name).`, details);
-  }
-  const name = withExtension(file, mediaType);
-  if (mediaType === 'application/pdf' || mediaType === 'text/plain') return { name, mediaType, bytes: upload.bytes, width: null, height: null };
-  const image = await cleanImage(upload.bytes, mediaType, file, details);
-  return { name, mediaType, bytes: image.bytes, width: image.width, height: image.height };
-}
+export const checkFiles = (uploads: readonly FileUpload[], already = 0): Promise<CheckedFile[]> => checkUploads(uploads, FILE_RULES, already);
 
 export const fileTooLarge = (file: string, index: number) =>
   invalid('file_too_large', `"${file}" is larger than ${FILE_LIMITS.bytes / 1024 / 1024} MiB.`, { field: 'files', index, file, limitBytes: FILE_LIMITS.bytes });

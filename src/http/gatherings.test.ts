@@ -186,7 +186,7 @@ describe('a meeting ahead (issue 14)', () => {
     const meeting = await schedule('admin', { kind: 'meeting', conveningUnitId: cell, startsAt: starts, endsAt: at(3, 2), invitees: { rule: 'unit-members', unitId: cell } });
     expect((await send('admin', meeting.id)).invited).toBe(10);
     const view = await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
-    expect(view.sessions[0]).toMatchObject({ attendanceOpensAt: starts, checkInOpensAt: new Date(Date.parse(starts) - 3_600_000).toISOString() });
+    expect(view.sessions[0]).toMatchObject({ attendanceOpen: false, attendanceOpensAt: starts, checkInOpensAt: new Date(Date.parse(starts) - 3_600_000).toISOString() });
 
     // Three days ahead: refused with the error shape, nothing written.
     const early = await mark('admin', meeting.id, people[0]!, 'present');
@@ -216,7 +216,7 @@ describe('a meeting ahead (issue 14)', () => {
     const last = await mark('admin', meeting.id, people[8]!, 'absent');
     expect(last.json.attendance).toEqual({ present: 7, excused: 1, absent: 1, expected: 10, rate: 70 });
     const page = await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
-    expect(page.sessions[0].attendance.rate).toBe(70);
+    expect(page.sessions[0]).toMatchObject({ attendanceOpen: true, attendance: { rate: 70 } });
     expect(page.heldAt).not.toBeNull();
     const cellStats = await stats(cell);
     expect(cellStats.attendance).toEqual({ present: 7, excused: 1, absent: 1, expected: 10, rate: 70 });

@@ -40,6 +40,7 @@ export async function getGathering(ctx: Ctx, gatheringId: string) {
       const present = c?.present ?? 0;
       return { index: s.idx, title: s.title, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(),
         attendanceOpensAt: attendanceOpensAt(s.starts_at, 'secretary').toISOString(), checkInOpensAt: attendanceOpensAt(s.starts_at, 'self').toISOString(),
+        attendanceOpen: ctx.clock.now() >= attendanceOpensAt(s.starts_at, 'secretary'),
         attendance: { present, excused: c?.excused ?? 0, absent: c?.absent ?? 0, expected: g.invited, rate: attendanceRate(present, g.invited) } };
     }),
     agenda: agenda.map((a) => ({ index: a.idx, title: a.title, minutes: a.minutes })),

@@ -51,6 +51,7 @@ const GatheringView = z.object({
     index: z.number().int(), title: z.string().nullable(), startsAt: z.string(), endsAt: z.string(),
     attendanceOpensAt: z.string().describe('The conveners mark attendance from the session\'s start'),
     checkInOpensAt: z.string().describe('Invitees check in with the code from an hour before'),
+    attendanceOpen: z.boolean().describe("Whether the session has started (by the server's clock), so attendance can be marked"),
     attendance: Attendance,
   })),
   agenda: z.array(z.object({ index: z.number().int(), title: z.string(), minutes: z.string().nullable() })),

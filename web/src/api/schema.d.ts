@@ -3915,6 +3915,8 @@ export interface operations {
                                 /** @description Present among those expected (every invitee of each session with attendance), %: one definition for a meeting and the statistics */
                                 rate: number | null;
                             };
+                            /** @description Whether the session has started (by the server's clock), so attendance can be marked */
+                            attendanceOpen: boolean;
                             /** @description The conveners mark attendance from the session's start */
                             attendanceOpensAt: string;
                             /** @description Invitees check in with the code from an hour before */

@@ -1,5 +1,6 @@
 import { enDirectives } from './en-directives';
 import { enGatherings } from './en-gatherings';
+import { enHonesty, enHonestyErrors } from './en-honesty';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
@@ -167,7 +168,9 @@ export const en = {
   },
   ...enDirectives,
   ...enGatherings,
+  ...enHonesty,
   errors: {
+    ...enHonestyErrors,
     network: 'The server could not be reached. Check the connection and try again.',
     bad_credentials: 'The e-mail or the password is wrong.',
     too_many_attempts: 'Too many failed sign-ins. Try again later ({{retryAfterSeconds}} seconds).',

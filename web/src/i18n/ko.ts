@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { koDirectives } from './ko-directives';
 import { koGatherings } from './ko-gatherings';
+import { koHonesty, koHonestyErrors } from './ko-honesty';
 
 export const ko: Catalogue = {
   common: {
@@ -167,7 +168,9 @@ export const ko: Catalogue = {
   },
   ...koDirectives,
   ...koGatherings,
+  ...koHonesty,
   errors: {
+    ...koHonestyErrors,
     network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',
     bad_credentials: '이메일 또는 비밀번호가 틀렸습니다.',
     too_many_attempts: '로그인 실패가 너무 많습니다. 나중에 다시 시도하세요 ({{retryAfterSeconds}}초 후).',

@@ -64,7 +64,7 @@ export async function transitionAssignment(ctx: Ctx, assignmentId: string, input
 async function refuseUnreported(ctx: Ctx, a: { id: string; directive_id: string }) {
   const missing = await withSystemScope(ctx, () => ctx.db.selectFrom('directive_items as i').select(['i.idx', 'i.title'])
     .where('i.directive_id', '=', a.directive_id)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('assignment_reports as r').select('r.id').where('r.assignment_id', '=', a.id).whereRef('r.idx', '=', 'i.idx'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('assignment_reports as r').select('r.id').where('r.assignment_id', '=', a.id).whereRef('r.idx', '=', 'i.idx'))))
     .orderBy('i.idx').execute());
   if (missing.length === 0) return;
   throw conflict('items_unreported', `Report on every item before marking the work done (an item that does not apply can be reported as not applicable, with the reason). Without a report: ${missing.map((m) => `${m.idx + 1}. ${m.title}`).join('; ')}.`,

@@ -207,5 +207,5 @@ describe.skipIf(NO_BROWSER)('a directive from a region to its cells, in the brow
     await phone.getByText('25 % done (1 of 4)').waitFor();
     await expectAccessible(phone, 'directive page (phone)');
     await expectNoSidewaysScroll(phone);
-  }, 240_000);
+  }, 300_000);
 });

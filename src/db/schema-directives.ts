@@ -74,6 +74,8 @@ export interface AssignmentItemsTable { assignment_id: string; idx: number; perc
 export interface AssignmentReportsTable {
   id: Generated<string>; assignment_id: string; idx: number; percent: Numeric; value: Numeric; text: string | null;
   at: Timestamp; actor_label: string; actor_account_id: string | null;
+  /** The item does not apply to this unit; `text` says why (migration 0018). */
+  not_applicable: Generated<boolean>;
 }
 
 export interface AssignmentEventsTable {

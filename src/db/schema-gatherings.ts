@@ -47,5 +47,7 @@ export interface CalendarTokensTable { person_id: string; token: string; created
 export interface UnitMeetingStatsTable {
   unit_id: string; gatherings_held: Generated<number>; present: Generated<number>; excused: Generated<number>; absent: Generated<number>;
   with_cadence: Generated<number>; missed: Generated<number>;
+  /** The invitees of every session with marks: the attendance rate's denominator (migration 0018). */
+  expected: Generated<number>;
 }
 export interface GatheringAttendanceCountsTable { gathering_id: string; session_idx: number; present: Generated<number>; excused: Generated<number>; absent: Generated<number> }

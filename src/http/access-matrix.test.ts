@@ -90,8 +90,10 @@ const GATHERING = { kind: 'enlarged', title: 'Matrix', startsAt: '2030-01-01T10:
 /** Invited to a district's enlarged meeting (its officials and those below): the inside cell's secretary; outside, an official of cell 7. */
 const INVITEE: Record<Where, string> = { inside: '', outside: '' };
 /** An enlarged meeting of the district, its invitations sent unless asked not to. */
-const freshGathering = async (where: Where, sent = true) => {
-  const { id } = await sys((ctx) => createGathering(ctx, { ...GATHERING, kind: 'enlarged', conveningUnitId: district(where), invitees: { rule: 'officials-below', unitId: district(where) } }));
+/** Attendance opens when a gathering starts (issue 14): the doors that take it get one that has begun. */
+const STARTED = { startsAt: '2025-01-01T10:00:00Z', endsAt: '2025-01-01T11:00:00Z' };
+const freshGathering = async (where: Where, sent = true, started = false) => {
+  const { id } = await sys((ctx) => createGathering(ctx, { ...GATHERING, ...(started ? STARTED : {}), kind: 'enlarged', conveningUnitId: district(where), invitees: { rule: 'officials-below', unitId: district(where) } }));
   if (sent) await sys((ctx) => sendInvitations(ctx, id));
   return id;
 };
@@ -293,13 +295,13 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/gatherings/:id/send': { inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w, false)}/send` }) },
   'GET /api/v1/gatherings/:id/invitees': { inside: ABOVE_CELL, request: async (w) => ({ method: 'GET', url: `/api/v1/gatherings/${await freshGathering(w)}/invitees` }) },
   'POST /api/v1/gatherings/:id/attendance': {
-    inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w)}/attendance`, payload: { personId: INVITEE[w], status: 'present' } }),
+    inside: ABOVE_CELL, request: async (w) => ({ method: 'POST', url: `/api/v1/gatherings/${await freshGathering(w, true, true)}/attendance`, payload: { personId: INVITEE[w], status: 'present' } }),
   },
   // Only invitees check in and answer: inside, the district's official and the cell's secretary; nobody outside.
   'POST /api/v1/gatherings/:id/check-in': {
     inside: { districtOfficial: true, cellSecretary: true }, outside: {},
     request: async (w) => {
-      const id = await freshGathering(w);
+      const id = await freshGathering(w, true, true);
       const code = (await database.db.selectFrom('gatherings').select('checkin_code').where('id', '=', id).executeTakeFirstOrThrow()).checkin_code;
       return { method: 'POST', url: `/api/v1/gatherings/${id}/check-in`, payload: { code } };
     },

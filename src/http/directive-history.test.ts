@@ -51,10 +51,13 @@ describe('completion over time', () => {
     const [cell0, cell1] = [await assignmentOf(tree.cells[0]!), await assignmentOf(tree.cells[1]!)];
 
     // Day 1: cell 0 is done. Day 2: cell 1 too. Day 3: cell 0 reopens its work. Day 4: nothing.
+    const reported = (assignment: string) => ok('admin', { method: 'POST', url: `/api/v1/assignments/${assignment}/reports`, payload: { itemIndex: 0, percent: 100 } }, 201);
     await move('cellSecretary', cell0, 'acknowledged');
+    await reported(cell0);
     await move('cellSecretary', cell0, 'done');
     clock.advance(DAY);
     await move('admin', cell1, 'in_progress');
+    await reported(cell1);
     await move('admin', cell1, 'done');
     clock.advance(DAY);
     await move('cellSecretary', cell0, 'in_progress');

@@ -45,6 +45,10 @@ const assignmentOf = async (directiveId: string, unitId: string, role: Role = 'a
 };
 const transition = (role: Role, id: string, to: string, reason?: string) =>
   call(role, { method: 'POST', url: `/api/v1/assignments/${id}/transition`, payload: { to, ...(reason ? { reason } : {}) } });
+/** A report on each of the first `items` items, so the assignment may be done. */
+const reportAll = async (assignmentId: string, items: number) => {
+  for (let i = 0; i < items; i++) await ok('admin', { method: 'POST', url: `/api/v1/assignments/${assignmentId}/reports`, payload: { itemIndex: i, percent: 100 } }, 201);
+};
 const progress = (directiveId: string, unitId?: string, role: Role = 'admin') =>
   ok(role, { method: 'GET', url: `/api/v1/directives/${directiveId}/progress${unitId ? `?unitId=${unitId}` : ''}` });
 
@@ -119,6 +123,19 @@ describe('execution and progress', () => {
     expect(reported.items[0]).toMatchObject({ value: 30, target: 40 });
     expect((await call('cellSecretary', { method: 'POST', url: `/api/v1/assignments/${mine.id}/reports`, payload: { itemIndex: 5, percent: 10 } })).json.error.code).toBe('no_such_item');
     expect((await call('cellSecretary', { method: 'POST', url: `/api/v1/assignments/${mine.id}/reports`, payload: { itemIndex: 0, percent: 120 } })).status).toBe(400);
+    // Done only with a report on every item (issue 14): the refusal names the item without one.
+    const unreported = await transition('cellSecretary', mine.id, 'done');
+    expect(unreported.status).toBe(409);
+    expect(unreported.json.error).toMatchObject({ code: 'items_unreported', details: { items: [{ index: 1, title: 'Clear the canal' }] } });
+    expect(unreported.json.error.message).toContain('Clear the canal');
+    expect((await ok('cellSecretary', { method: 'GET', url: `/api/v1/assignments/${mine.id}` })).status).toBe('in_progress');
+    // "Not applicable" takes a reason and no figures; then the item counts as reported, and is no longer due.
+    const na = (payload: Record<string, unknown>) => call('cellSecretary', { method: 'POST', url: `/api/v1/assignments/${mine.id}/reports`, payload: { itemIndex: 1, notApplicable: true, ...payload } });
+    expect((await na({ percent: 10, text: 'x' })).json.error.code).toBe('figures_not_applicable');
+    expect((await na({ percent: 10 })).json.error.code).toBe('reason_required');
+    const applied = (await na({ text: 'The cell has no canal' })).json;
+    expect(applied.reports.at(-1)).toMatchObject({ itemIndex: 1, notApplicable: true, text: 'The cell has no canal' });
+    expect(applied.nextDueAt).toBe(due(10));
     expect((await transition('cellSecretary', mine.id, 'done')).json.status).toBe('done');
 
     const other = await assignmentOf(d.id, tree.cells[1]!, 'districtOfficial');
@@ -177,6 +194,19 @@ describe('execution and progress', () => {
     expect((await call('districtOfficial', { method: 'POST', url: `/api/v1/directives/${d.id}/amend`, payload: { note: 'x', title: 'New' } })).json.error.code).toBe('not_issued');
   });
 
+  it('shows each unit\'s state and reported progress, and ranks the one that has not acknowledged below the one that reported (issue 14)', async () => {
+    const d = await draft('admin', tree.districts[1]!, { kind: 'level', level: 'cell' }, [{ title: 'Count the households', dueAt: due(10), target: 120 }]);
+    await issue('admin', d.id);
+    const later = await assignmentOf(d.id, tree.cells[3]!);
+    await transition('admin', later.id, 'acknowledged');
+    await ok('admin', { method: 'POST', url: `/api/v1/assignments/${later.id}/reports`, payload: { itemIndex: 0, percent: 60 } }, 201);
+    const view = await progress(d.id, tree.districts[1]);
+    expect(view.children.map((c: { unitId: string; state: string; reportedPercent: number; rank: number }) => [c.unitId, c.state, c.reportedPercent, c.rank])).toEqual([
+      [tree.cells[3], 'in_progress', 60, 1],
+      [tree.cells[2], 'received', 0, 2],
+    ]);
+  });
+
   it('reaches units created later inside the target, keeps a moved unit\'s assignment, and follows it in the rollups', async () => {
     const d = await draft('regionOfficial', tree.regions[0]!, { kind: 'level', level: 'cell' });
     await issue('regionOfficial', d.id);
@@ -186,6 +216,7 @@ describe('execution and progress', () => {
 
     const moving = await assignmentOf(d.id, tree.cells[0]!);
     await transition('admin', moving.id, 'acknowledged');
+    await reportAll(moving.id, 1);
     await transition('admin', moving.id, 'done');
     await system((ctx) => moveUnit(ctx, tree.cells[0]!, { parentId: tree.districts[2]! }));
     expect((await assignmentOf(d.id, tree.cells[0]!)).status).toBe('done');
@@ -210,6 +241,7 @@ describe('execution and progress', () => {
     expect(mail.map((m) => m.to_address)).toContain(actors.cellSecretary.email);
     const done = await assignmentOf(d.id, tree.cells[0]!);
     await transition('admin', done.id, 'acknowledged');
+    await reportAll(done.id, 1);
     await transition('admin', done.id, 'done');
     clock.advance(1 * DAY);
     await system((ctx) => runDirectiveDeadlines(ctx));

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { systemActor, transact } from '../domain/context.ts';
 import { markMissedMeetings } from '../domain/gatherings/cadence.ts';
+import { checkIn } from '../domain/gatherings/attendance.ts';
+import { settleHeldGatherings } from '../domain/gatherings/held.ts';
 import { queueInvitationMail } from '../domain/gatherings/invitation-mail.ts';
 import { renderCalendar } from '../domain/gatherings/icalendar.ts';
 import { transferPerson } from '../domain/people/transfer-person.ts';
@@ -95,7 +97,7 @@ describe('invitees', () => {
 
 describe('attendance, minutes and decisions', () => {
   it('marks attendance with one tap per person, lets invitees check in and answer, and rolls it up to every level', async () => {
-    const meeting = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    const meeting = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], startsAt: at(0, -1), endsAt: at(0, 1), invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
     await send('cellSecretary', meeting.id);
     const before = await stats(tree.root);
     expect((await mark('cellSecretary', meeting.id, members[0]!, 'present')).status).toBe(200);
@@ -117,7 +119,7 @@ describe('attendance, minutes and decisions', () => {
     const seen = await ok('member', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
     expect(seen).toMatchObject({ checkinCode: null, invitees: [], myInvitation: { rsvp: 'yes', attendance: [{ session: 0, status: 'present' }] } });
     const full = await ok('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
-    expect(full.sessions[0].attendance).toEqual({ present: 2, excused: 1, absent: 1, rate: Math.round((2 / 5) * 1000) / 10 });
+    expect(full.sessions[0].attendance).toEqual({ present: 2, excused: 1, absent: 1, expected: 5, rate: Math.round((2 / 5) * 1000) / 10 });
     expect(full.heldAt).not.toBeNull();
 
     for (const unit of [tree.root, tree.regions[0]!, tree.districts[0]!, tree.cells[0]!]) {
@@ -153,7 +155,7 @@ describe('attendance, minutes and decisions', () => {
   });
 
   it('reviews a conference: units covered and represented, their regularity, and the tasks it set', async () => {
-    const conference = await schedule('regionOfficial', { kind: 'conference', conveningUnitId: tree.regions[0], invitees: { rule: 'officials-below', unitId: tree.regions[0] } });
+    const conference = await schedule('regionOfficial', { kind: 'conference', conveningUnitId: tree.regions[0], startsAt: at(0, -1), endsAt: at(0, 1), invitees: { rule: 'officials-below', unitId: tree.regions[0] } });
     await send('regionOfficial', conference.id);
     await mark('regionOfficial', conference.id, actors.cellSecretary.personId!, 'present');
     await ok('regionOfficial', { method: 'POST', url: `/api/v1/gatherings/${conference.id}/decisions`, payload: { text: 'Meet monthly.' } }, 201);
@@ -161,6 +163,55 @@ describe('attendance, minutes and decisions', () => {
     expect(review).toMatchObject({ unitsCovered: 3, unitsRepresented: 1, tasks: [{ text: 'Meet monthly.', directiveId: null }] });
     expect(review.units.find((u: { unitId: string }) => u.unitId === tree.cells[0])).toMatchObject({ represented: true, present: 1 });
     expect((await call('cellSecretary', { method: 'GET', url: `/api/v1/gatherings/${conference.id}/review` })).status).toBe(404);
+  });
+});
+
+describe('a meeting ahead (issue 14)', () => {
+  it('takes no attendance before it starts (check-in an hour before), counts as held only once started with attendance, and shows one rate on its page and in the statistics', async () => {
+    const cell = tree.cells[3]!;
+    const people = await addMembers(database, cell, 10, 'Neighbour');
+    await ok('admin', { method: 'PUT', url: `/api/v1/units/${cell}/cadence`, payload: { everyDays: 30 } });
+    const rootBefore = await stats(tree.root);
+    const starts = at(3);
+    const meeting = await schedule('admin', { kind: 'meeting', conveningUnitId: cell, startsAt: starts, endsAt: at(3, 2), invitees: { rule: 'unit-members', unitId: cell } });
+    expect((await send('admin', meeting.id)).invited).toBe(10);
+    const view = await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(view.sessions[0]).toMatchObject({ attendanceOpen: false, attendanceOpensAt: starts, checkInOpensAt: new Date(Date.parse(starts) - 3_600_000).toISOString() });
+
+    // Three days ahead: refused with the error shape, nothing written.
+    const early = await mark('admin', meeting.id, people[0]!, 'present');
+    expect(early.status).toBe(409);
+    expect(early.json.error).toMatchObject({ code: 'attendance_not_open', message: expect.any(String), details: { opensAt: starts } });
+    expect(await database.db.selectFrom('attendance').select('person_id').where('gathering_id', '=', meeting.id).execute()).toEqual([]);
+
+    // Within the hour before: invitees check in with the code; the secretary still waits; not held yet.
+    clock.advance(3 * DAY - 30 * 60_000);
+    expect((await mark('admin', meeting.id, people[0]!, 'present')).json.error.code).toBe('attendance_not_open');
+    const personal = (await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` })).checkinCode as string;
+    expect(await system((ctx) => checkIn({ ...ctx, actor: { ...ctx.actor, personId: people[0]! } }, meeting.id, { code: personal }))).toMatchObject({ status: 'present' });
+    expect((await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` })).heldAt).toBeNull();
+    expect((await stats(tree.root)).gatheringsHeld).toBe(rootBefore.gatheringsHeld);
+    expect((await stats(tree.districts[1]!)).children.find((c: { unitId: string }) => c.unitId === cell).cadence.lastMetAt).toBeNull();
+
+    // Once started, the job makes it held (nobody marked after the start); "last met" is its start, not later.
+    clock.advance(30 * 60_000);
+    expect(await system((ctx) => settleHeldGatherings(ctx))).toBe(1);
+    expect(await system((ctx) => settleHeldGatherings(ctx))).toBe(0);
+    expect((await stats(tree.root)).gatheringsHeld).toBe(rootBefore.gatheringsHeld + 1);
+    expect((await stats(tree.districts[1]!)).children.find((c: { unitId: string }) => c.unitId === cell).cadence.lastMetAt).toBe(starts);
+
+    // Seven present, one excused, one absent, one not marked: 70 % on the page and in the statistics.
+    for (const p of people.slice(1, 7)) await mark('admin', meeting.id, p, 'present');
+    await mark('admin', meeting.id, people[7]!, 'excused');
+    const last = await mark('admin', meeting.id, people[8]!, 'absent');
+    expect(last.json.attendance).toEqual({ present: 7, excused: 1, absent: 1, expected: 10, rate: 70 });
+    const page = await ok('admin', { method: 'GET', url: `/api/v1/gatherings/${meeting.id}` });
+    expect(page.sessions[0]).toMatchObject({ attendanceOpen: true, attendance: { rate: 70 } });
+    expect(page.heldAt).not.toBeNull();
+    const cellStats = await stats(cell);
+    expect(cellStats.attendance).toEqual({ present: 7, excused: 1, absent: 1, expected: 10, rate: 70 });
+    expect((await stats(tree.districts[1]!)).children.find((c: { unitId: string }) => c.unitId === cell).attendance.rate).toBe(70);
+    await ok('admin', { method: 'PUT', url: `/api/v1/units/${cell}/cadence`, payload: { everyDays: null } });
   });
 });
 
@@ -178,7 +229,7 @@ describe('cadence', () => {
     const district = await stats(tree.districts[0]!);
     expect(district.children.find((c: { unitId: string }) => c.unitId === tree.cells[1]).cadence).toMatchObject({ everyDays: 30, missedSince: expect.any(String) });
 
-    const meeting = await schedule('districtOfficial', { kind: 'meeting', conveningUnitId: tree.cells[1], invitees: { rule: 'unit-members', unitId: tree.cells[1] } });
+    const meeting = await schedule('districtOfficial', { kind: 'meeting', conveningUnitId: tree.cells[1], startsAt: at(0, -1), endsAt: at(0, 1), invitees: { rule: 'unit-members', unitId: tree.cells[1] } });
     await send('districtOfficial', meeting.id);
     await mark('districtOfficial', meeting.id, actors.districtOfficial.personId!, 'present');
     for (const unit of [tree.root, tree.districts[0]!, tree.cells[1]!]) expect((await stats(unit)).missed).toBe(0);
@@ -409,7 +460,7 @@ describe('invitations, updates and cancellations by e-mail (iTIP)', () => {
       ['gathering.cancellation', 'CANCEL', 3], ['gathering.cancellation', 'CANCEL', 3], ['gathering.invitation', 'REQUEST', 1], ['gathering.invitation', 'REQUEST', 1],
     ]);
 
-    const held = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
+    const held = await schedule('cellSecretary', { kind: 'meeting', conveningUnitId: tree.cells[0], startsAt: at(0, -1), endsAt: at(0, 1), invitees: { rule: 'unit-members', unitId: tree.cells[0] } });
     await send('cellSecretary', held.id);
     await mark('cellSecretary', held.id, members[1]!, 'present');
     expect((await cancel('cellSecretary', held.id, 'late')).json.error.code).toBe('already_held');

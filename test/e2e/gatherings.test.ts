@@ -74,6 +74,18 @@ describe.skipIf(NO_BROWSER)('gatherings in the browser', () => {
     const code = (await secretary.locator('.big-code').textContent())!;
     expect(code).toMatch(/^\d{6}$/);
 
+    // Tomorrow's meeting takes no attendance yet: the controls say when it opens (issue 14).
+    await secretary.getByText('Attendance opens when the gathering starts').waitFor();
+    expect(await mark(secretary, 'Person 0 0', 'Present').isDisabled()).toBe(true);
+    await expectAccessible(secretary, 'attendance not open yet (phone)');
+    // The hour comes: the meeting is moved to have begun an hour ago, as if the clock had reached it.
+    const begun = new Date(Date.now() - 3_600_000);
+    const gatheringId = gatheringPath.split('/')[2]!;
+    await app.database.db.updateTable('gatherings').set({ starts_at: begun, ends_at: new Date(begun.getTime() + 2 * 3_600_000) }).where('id', '=', gatheringId).execute();
+    await app.database.db.updateTable('gathering_sessions').set({ starts_at: begun, ends_at: new Date(begun.getTime() + 2 * 3_600_000) }).where('gathering_id', '=', gatheringId).execute();
+    await secretary.reload();
+    await secretary.getByRole('heading', { level: 1, name: 'Monthly meeting of the cell' }).waitFor();
+
     // Attendance: one tap per person, counted at once.
     await mark(secretary, 'Person 0 0', 'Present').click();
     await mark(secretary, 'Person 0 1', 'Present').click();
@@ -130,7 +142,7 @@ describe.skipIf(NO_BROWSER)('gatherings in the browser', () => {
     await secretary.goto(`/units/${app.tree.cells[0]}/gatherings`);
     await secretary.getByRole('link', { name: 'Monthly meeting of the cell' }).waitFor();
     await secretary.getByRole('button', { name: 'Month' }).click();
-    if (starts.getMonth() !== new Date().getMonth()) await secretary.getByRole('button', { name: 'Next ›' }).click();
+    if (begun.getMonth() !== new Date().getMonth()) await secretary.getByRole('button', { name: 'Next ›' }).click();
     await secretary.getByRole('table').getByRole('link', { name: /Monthly meeting of the cell/ }).waitFor();
     await expectAccessible(secretary, 'gatherings calendar (phone)');
     await expectNoSidewaysScroll(secretary);
@@ -171,9 +183,9 @@ describe.skipIf(NO_BROWSER)('gatherings in the browser', () => {
     await district.getByRole('heading', { level: 1, name: 'Meeting statistics of District 0.0' }).waitFor();
     const held = district.getByLabel('The unit and every unit below it');
     expect(await held.locator('div', { has: district.locator('dt', { hasText: /^Meetings held$/ }) }).locator('dd').textContent()).toBe('1');
-    // Two present (one marked by the secretary, one checked in) of four marked.
+    // Two present (one marked by the secretary, one checked in) of five invited: the meeting page's 40 %, not "of four marked".
     const row = district.locator('table.meeting-children tbody tr', { hasText: 'Cell 0.0.0' });
-    expect(await row.locator('td').allTextContents()).toEqual(['1', '50 %', '0 of 1']);
+    expect(await row.locator('td').allTextContents()).toEqual(['1', '40 %', '0 of 1']);
     expect(await row.locator('th').textContent()).toContain('Meets every 30 days');
     const missedRow = district.locator('table.meeting-children tbody tr', { hasText: 'Cell 0.0.1' });
     expect(await missedRow.locator('td').allTextContents()).toEqual(['0', '—', '1 of 1']);
@@ -214,7 +226,8 @@ describe.skipIf(NO_BROWSER)('gatherings in the browser', () => {
     await region.getByRole('button', { name: 'Schedule a gathering' }).click();
     await region.getByLabel('Kind').selectOption('conference');
     await region.getByLabel('Title', { exact: true }).fill('Conference of cell secretaries');
-    await region.getByLabel('Starts', { exact: true }).fill(localInput(tomorrowAt(9)));
+    // It began an hour ago (attendance opens at the start).
+    await region.getByLabel('Starts', { exact: true }).fill(localInput(new Date(Date.now() - 3_600_000)));
     await region.getByLabel('Online link (optional)').fill('https://meet.example.org/region-0');
     await region.getByLabel('Secretaries of the units of one level below Region 0').check();
     await region.getByLabel('Level', { exact: true }).selectOption('cell');
@@ -244,10 +257,11 @@ describe.skipIf(NO_BROWSER)('gatherings in the browser', () => {
   it('takes attendance per session of a course', async () => {
     const { actor } = app.actors.districtOfficial;
     const day = (n: number, hour: number) => new Date(tomorrowAt(hour).getTime() + n * 86_400_000).toISOString();
+    // Both sessions have been held (three and two days ago): attendance opens at each session's start.
     const course = await transact(app.database, actor, systemClock, async (ctx) => {
       const made = await createGathering(ctx, {
-        kind: 'course', conveningUnitId: app.tree.districts[0]!, title: 'Course for secretaries', startsAt: day(0, 9), endsAt: day(1, 17),
-        sessions: [{ title: 'Bookkeeping', startsAt: day(0, 9), endsAt: day(0, 12) }, { title: 'Meetings', startsAt: day(1, 9), endsAt: day(1, 12) }],
+        kind: 'course', conveningUnitId: app.tree.districts[0]!, title: 'Course for secretaries', startsAt: day(-4, 9), endsAt: day(-3, 17),
+        sessions: [{ title: 'Bookkeeping', startsAt: day(-4, 9), endsAt: day(-4, 12) }, { title: 'Meetings', startsAt: day(-3, 9), endsAt: day(-3, 12) }],
         invitees: { rule: 'officials-below', unitId: app.tree.districts[0]! },
       });
       await sendInvitations(ctx, made.id);

@@ -14,6 +14,7 @@ import { outboxJob } from '../../platform/outbox/job.ts';
 import { caseStatsJob, escalationJob, reminderJob } from '../../domain/cases/case-jobs.ts';
 import { directiveDeadlinesJob, directiveRollupsJob } from '../../domain/directives/directive-deadlines.ts';
 import { missedMeetingsJob } from '../../domain/gatherings/cadence.ts';
+import { heldGatheringsJob } from '../../domain/gatherings/held.ts';
 import { invitationMailJob } from '../../domain/gatherings/invitation-mail.ts';
 import { smtpTransport } from '../../platform/outbox/transport.ts';
 import { CliError } from '../cli-error.ts';
@@ -59,7 +60,7 @@ export function registerServeCommand(program: Command) {
       const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
       const scheduler = createScheduler({
         database, clock,
-        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), invitationMailJob(database, { from: config.smtpFrom }), missedMeetingsJob(database), outboxJob(database, transport, log)],
+        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), invitationMailJob(database, { from: config.smtpFrom }), missedMeetingsJob(database), heldGatheringsJob(database), outboxJob(database, transport, log)],
         onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
       });
       const app = await buildServer({

@@ -40,6 +40,7 @@ export async function transitionAssignment(ctx: Ctx, assignmentId: string, input
       { from: a.status, to: input.to, allowed: ASSIGNMENT_TRANSITIONS[a.status] });
   }
   if (input.to === 'blocked' && !input.reason) throw invalid('reason_required', 'Say what blocks the work: the issuer reads it.', { field: 'reason' });
+  if (!reacknowledge && input.to === 'done') await refuseUnreported(ctx, a);
   const status = reacknowledge ? a.status : input.to;
   const now = ctx.clock.now();
   await ctx.db.updateTable('assignments').set({
@@ -55,8 +56,25 @@ export async function transitionAssignment(ctx: Ctx, assignmentId: string, input
   return { id: a.id, status };
 }
 
+/**
+ * Done means reported: every item of the directive has a report (figures, words, evidence,
+ * or "not applicable" with a reason) — "33 % done" with 0 of 120 households was a tap on
+ * the wrong button (issue 14). The refusal names the items still without one.
+ */
+async function refuseUnreported(ctx: Ctx, a: { id: string; directive_id: string }) {
+  const missing = await withSystemScope(ctx, () => ctx.db.selectFrom('directive_items as i').select(['i.idx', 'i.title'])
+    .where('i.directive_id', '=', a.directive_id)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('assignment_reports as r').select('r.id').where('r.assignment_id', '=', a.id).whereRef('r.idx', '=', 'i.idx'))))
+    .orderBy('i.idx').execute());
+  if (missing.length === 0) return;
+  throw conflict('items_unreported', `Report on every item before marking the work done (an item that does not apply can be reported as not applicable, with the reason). Without a report: ${missing.map((m) => `${m.idx + 1}. ${m.title}`).join('; ')}.`,
+    { items: missing.map((m) => ({ index: m.idx, title: m.title })) });
+}
+
 export interface ReportInput {
   itemIndex: number; percent?: number | undefined; value?: number | undefined; text?: string | undefined;
+  /** The item does not apply to this unit: `text` says why, and no figures come with it. */
+  notApplicable?: boolean | undefined;
   /** Evidence (photos, files), checked and stored with the report: one refused file refuses the report. */
   files?: readonly FileUpload[] | undefined;
 }
@@ -71,6 +89,10 @@ export async function reportOnAssignment(ctx: Ctx, assignmentId: string, input: 
   const evidence = input.files ?? [];
   if (input.percent === undefined && input.value === undefined && !input.text && evidence.length === 0) {
     throw invalid('empty_report', 'Give a percentage, a figure, a few words or a file.', { fields: ['percent', 'value', 'text', 'files'] });
+  }
+  if (input.notApplicable && !input.text?.trim()) throw invalid('reason_required', 'Say why the item does not apply: the issuer reads it.', { field: 'text' });
+  if (input.notApplicable && (input.percent !== undefined || input.value !== undefined)) {
+    throw invalid('figures_not_applicable', 'An item that does not apply takes a reason, not figures.', { fields: ['percent', 'value'] });
   }
   const item = await withSystemScope(ctx, () => ctx.db.selectFrom('directive_items').select(['idx', 'target']).where('directive_id', '=', a.directive_id).where('idx', '=', input.itemIndex).executeTakeFirst());
   if (!item) throw invalid('no_such_item', `The directive has no item ${input.itemIndex}.`, { field: 'itemIndex' });
@@ -88,7 +110,7 @@ export async function reportOnAssignment(ctx: Ctx, assignmentId: string, input: 
   }
   const report = await ctx.db.insertInto('assignment_reports').values({
     assignment_id: a.id, idx: input.itemIndex, percent: input.percent ?? null, value: input.value ?? null, text: input.text ?? null,
-    at: now, actor_label: ctx.actor.label, actor_account_id: ctx.actor.accountId,
+    not_applicable: input.notApplicable ?? false, at: now, actor_label: ctx.actor.label, actor_account_id: ctx.actor.accountId,
   }).returning('id').executeTakeFirstOrThrow();
   await storeFiles(ctx, { kind: 'evidence', directiveId: a.directive_id, assignmentId: a.id, reportId: Number(report.id) }, files);
   const started = a.status === 'received' || a.status === 'acknowledged';
@@ -99,7 +121,7 @@ export async function reportOnAssignment(ctx: Ctx, assignmentId: string, input: 
   if (started) await addAssignmentEvent(ctx, a.id, a.status, 'in_progress', 'Reported progress');
   await recordAudit(ctx, {
     action: 'assignment.report', targetType: 'assignment', targetId: a.id, unitId: a.unit_id,
-    details: { directiveId: a.directive_id, itemIndex: input.itemIndex, percent: input.percent, value: input.value, text: input.text, ...(files.length ? { files: files.length } : {}) },
+    details: { directiveId: a.directive_id, itemIndex: input.itemIndex, percent: input.percent, value: input.value, text: input.text, ...(input.notApplicable ? { notApplicable: true } : {}), ...(files.length ? { files: files.length } : {}) },
   });
   return { id: a.id, status: started ? 'in_progress' as const : a.status };
 }

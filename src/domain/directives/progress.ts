@@ -12,6 +12,23 @@ const totalOf = (c: Counts) => c.received + c.acknowledged + c.in_progress + c.d
 const percentOf = (c: Counts) => (totalOf(c) === 0 ? 0 : Math.round((c.done / totalOf(c)) * 1000) / 10);
 
 interface Figures { counts: Counts; overdue: number }
+
+/**
+ * How far along a unit is, worst first: not acknowledged, blocked, acknowledged, in
+ * progress, done. A unit's state is its own assignment's; for a subtree, the worst among
+ * its assignments (one cell that has not acknowledged is what its district must chase).
+ */
+const STATE_ORDER: readonly AssignmentStatus[] = ['received', 'blocked', 'acknowledged', 'in_progress', 'done'];
+const stateOf = (c: Counts): AssignmentStatus => STATE_ORDER.find((s) => c[s] > 0) ?? 'done';
+
+/** The reported progress of one item over `assigned` assignments, %: the share of the target reached, or the average percentage reported, whichever says more. */
+const itemPercent = (percentSum: number, valueSum: number, target: number | null, assigned: number) => {
+  if (assigned === 0) return 0;
+  const byPercent = percentSum / assigned;
+  const byFigure = target !== null && target > 0 ? Math.min(100, (valueSum / (target * assigned)) * 100) : 0;
+  return Math.max(byPercent, byFigure);
+};
+const round1 = (n: number) => Math.round(n * 10) / 10;
 interface RollupRow { unit_id: string; status: string | null; n: number; overdue: number }
 
 /**
@@ -83,11 +100,35 @@ export async function directiveProgress(ctx: Ctx, directiveId: string, unitId: s
 
     const here = figures.get(at)!;
     const assigned = totalOf(here.counts);
+    // Each child's reported figures per item (rollup of its descendants + its own assignment + pending), as for the unit itself.
+    const childIds = children.map((c) => c.id);
+    const reported = childIds.length === 0 ? [] : (await sql<{ unit_id: string; idx: number; value_sum: string; percent_sum: string }>`
+      select f.unit_id, f.idx, sum(f.value_sum)::text as value_sum, sum(f.percent_sum)::text as percent_sum from (
+        select unit_id, idx, value_sum, percent_sum from directive_item_rollups where directive_id = ${d.id}::uuid and unit_id = any(${childIds}::uuid[])
+        union all
+        select a.unit_id, p.idx, coalesce(p.value, 0), coalesce(p.percent, 0) from assignment_items p join assignments a on a.id = p.assignment_id
+         where a.directive_id = ${d.id}::uuid and a.unit_id = any(${childIds}::uuid[])
+        union all
+        select u, x.idx, x.sign * coalesce(x.value, 0), x.sign * coalesce(x.percent, 0)
+          from directive_deltas x cross join lateral unnest(x.path) u
+         where x.directive_id = ${d.id}::uuid and x.idx is not null and x.path && ${childIds}::uuid[] and u = any(${childIds}::uuid[])
+      ) f group by f.unit_id, f.idx`.execute(ctx.db)).rows;
+    const reportedPercentOf = (unitId: string, assignments: number) => items.length === 0 ? 0 : round1(items.reduce((sum, i) => {
+      const r = reported.find((x) => x.unit_id === unitId && x.idx === i.idx);
+      return sum + itemPercent(Number(r?.percent_sum ?? 0), Number(r?.value_sum ?? 0), i.target === null ? null : Number(i.target), assignments);
+    }, 0) / items.length);
     const childRows = children
       .map((c) => ({ unitId: c.id, name: c.name, ...figures.get(c.id)! }))
       .filter((c) => totalOf(c.counts) > 0)
-      .map((c) => ({ unitId: c.unitId, name: c.name, counts: c.counts, assignments: totalOf(c.counts), percentDone: percentOf(c.counts), overdue: c.overdue }))
-      .sort((x, y) => y.percentDone - x.percentDone || x.overdue - y.overdue || x.name.localeCompare(y.name))
+      .map((c) => ({
+        unitId: c.unitId, name: c.name, state: stateOf(c.counts), counts: c.counts, assignments: totalOf(c.counts), percentDone: percentOf(c.counts),
+        reportedPercent: reportedPercentOf(c.unitId, totalOf(c.counts)), overdue: c.overdue,
+      }))
+      // Best first; "laggards first" reads it backwards: the state (not acknowledged is the worst), then
+      // how many are done, then the progress reported, then overdue (issue 14: a cell that acknowledged
+      // and reported 60 % ranked below cells that had not even acknowledged).
+      .sort((x, y) => STATE_ORDER.indexOf(y.state) - STATE_ORDER.indexOf(x.state) || y.percentDone - x.percentDone
+        || y.reportedPercent - x.reportedPercent || x.overdue - y.overdue || x.name.localeCompare(y.name))
       .map((c, i) => ({ ...c, rank: i + 1 }));
     return {
       directiveId: d.id, unitId: at, counts: here.counts, assignments: assigned, percentDone: percentOf(here.counts), overdue: here.overdue,

@@ -111,7 +111,7 @@ export async function getAssignment(ctx: Ctx, assignmentId: string) {
       return { ...item, percent: f ? num(f.percent) : null, value: f ? num(f.value) : null };
     }),
     reports: reports.map((r) => ({
-      itemIndex: r.idx, percent: num(r.percent), value: num(r.value), text: r.text, at: r.at.toISOString(), by: r.actor_label, files: evidence.get(Number(r.id)) ?? [],
+      itemIndex: r.idx, percent: num(r.percent), value: num(r.value), text: r.text, at: r.at.toISOString(), by: r.actor_label, notApplicable: r.not_applicable, files: evidence.get(Number(r.id)) ?? [],
     })),
     history: events.map((e) => ({
       at: e.at.toISOString(), from: e.from_status, to: e.to_status, by: e.actor_label,

@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { gatheringPolicy, refuseIfCancelled } from './gathering-policy.ts';
-import { adjustMeetingStats, lockGathering, pathOfUnit } from './gathering.queries.ts';
+import { attendanceRate } from './attendance-rate.ts';
+import { adjustMeetingStats, lockGathering } from './gathering.queries.ts';
+import { attendanceOpensAt, markHeld } from './held.ts';
 
 export interface MarkInput { personId: string; status: AttendanceStatus; session?: number | undefined }
 
@@ -31,46 +33,52 @@ async function record(ctx: Ctx, g: Awaited<ReturnType<typeof lockGathering>>, pe
   refuseIfCancelled(g);
   if (g.status !== 'sent') throw conflict('not_sent', 'Attendance is kept once the invitations are sent.', { status: g.status });
   return withSystemScope(ctx, async () => {
-    // The invitation, the session and the earlier mark in one round trip: this runs for every tap.
-    const found = (await sql<{ invited: boolean; session_exists: boolean; before: AttendanceStatus | null }>`
+    // The invitation, the session, the earlier mark and the session's counts in one round trip: this runs for every tap.
+    const found = (await sql<{ invited: boolean; session_starts: Date | null; before: AttendanceStatus | null; marked: boolean }>`
       select exists (select 1 from invitations where gathering_id = ${g.id}::uuid and person_id = ${personId}::uuid) as invited,
-             exists (select 1 from gathering_sessions where gathering_id = ${g.id}::uuid and idx = ${session}::int) as session_exists,
-             (select status from attendance where gathering_id = ${g.id}::uuid and session_idx = ${session}::int and person_id = ${personId}::uuid) as before`
+             (select starts_at from gathering_sessions where gathering_id = ${g.id}::uuid and idx = ${session}::int) as session_starts,
+             (select status from attendance where gathering_id = ${g.id}::uuid and session_idx = ${session}::int and person_id = ${personId}::uuid) as before,
+             exists (select 1 from gathering_attendance_counts where gathering_id = ${g.id}::uuid and session_idx = ${session}::int) as marked`
       .execute(ctx.db)).rows[0]!;
     if (!found.invited) throw invalid('not_invited', 'The person is not among the invitees.', { field: 'personId' });
-    if (!found.session_exists) throw invalid('no_such_session', `The gathering has no session ${session}.`, { field: 'session' });
-    const before = found.before ? { status: found.before } : undefined;
-    if (before?.status === status) return { personId, status, session };
+    if (!found.session_starts) throw invalid('no_such_session', `The gathering has no session ${session}.`, { field: 'session' });
     const now = ctx.clock.now();
+    const opensAt = attendanceOpensAt(new Date(found.session_starts), via);
+    if (now < opensAt) {
+      throw conflict('attendance_not_open', via === 'self'
+        ? 'Check-in opens an hour before the gathering starts.'
+        : 'Attendance is taken once the gathering has started.', { opensAt: opensAt.toISOString(), session });
+    }
+    const before = found.before ? { status: found.before } : undefined;
+    if (before?.status === status) return { personId, status, session, attendance: await sessionAttendance(ctx, g, session) };
     await sql`insert into attendance (gathering_id, session_idx, person_id, status, via, marked_at)
               values (${g.id}::uuid, ${session}::int, ${personId}::uuid, ${status}, ${via}, ${now})
               on conflict (gathering_id, session_idx, person_id) do update set status = excluded.status, via = excluded.via, marked_at = excluded.marked_at`.execute(ctx.db);
     const delta: Record<string, number> = { [status]: 1 };
     if (before) delta[before.status] = -1;
-    await sql`insert into gathering_attendance_counts (gathering_id, session_idx, present, excused, absent)
+    const counts = (await sql<{ present: number; excused: number; absent: number }>`
+      insert into gathering_attendance_counts (gathering_id, session_idx, present, excused, absent)
               values (${g.id}::uuid, ${session}::int, ${delta.present ?? 0}::int, ${delta.excused ?? 0}::int, ${delta.absent ?? 0}::int)
               on conflict (gathering_id, session_idx) do update set present = gathering_attendance_counts.present + excluded.present,
-                excused = gathering_attendance_counts.excused + excluded.excused, absent = gathering_attendance_counts.absent + excluded.absent`.execute(ctx.db);
-    // The first mark means it was held: the unit met, and its rhythm is kept again.
-    if (!g.held_at) {
-      delta.gatherings_held = 1;
-      await ctx.db.updateTable('gatherings').set({ held_at: now }).where('id', '=', g.id).execute();
-      if (g.kind === 'meeting' || g.kind === 'enlarged') await unitMet(ctx, g.convening_unit_id, g.starts_at);
-    }
+                excused = gathering_attendance_counts.excused + excluded.excused, absent = gathering_attendance_counts.absent + excluded.absent
+      returning present, excused, absent`.execute(ctx.db)).rows[0]!;
+    // A session's first mark: its invitees are expected, the rate's denominator in the statistics.
+    if (!found.marked) delta.expected = g.invited;
     await adjustMeetingStats(ctx, g.convening_path, delta);
+    // Held once started with attendance; a check-in in the hour before waits for the start (held.ts).
+    await markHeld(ctx, g);
     await recordAudit(ctx, { action: via === 'self' ? 'gathering.check_in' : 'gathering.attendance', targetType: 'gathering', targetId: g.id, unitId: g.convening_unit_id,
       before: before ? { status: before.status } : {}, after: { status }, details: { personId, session } });
-    return { personId, status, session };
+    return { personId, status, session, attendance: { ...counts, expected: g.invited, rate: attendanceRate(counts.present, g.invited) } };
   });
 }
 
-/** A unit's meeting took place: its last meeting moves on, and a missed rhythm is kept again. */
-async function unitMet(ctx: Ctx, unitId: string, at: Date) {
-  const cadence = await ctx.db.selectFrom('unit_cadences').selectAll().where('unit_id', '=', unitId).executeTakeFirst();
-  if (!cadence) return;
-  const last = cadence.last_met_at && cadence.last_met_at > at ? cadence.last_met_at : at;
-  await ctx.db.updateTable('unit_cadences').set({ last_met_at: last, missed_since: null }).where('unit_id', '=', unitId).execute();
-  if (cadence.missed_since) await adjustMeetingStats(ctx, await pathOfUnit(ctx, unitId), { missed: -1 });
+/** A session's counts and rate as the meeting's page shows them. */
+async function sessionAttendance(ctx: Ctx, g: { id: string; invited: number }, session: number) {
+  const c = await ctx.db.selectFrom('gathering_attendance_counts').select(['present', 'excused', 'absent'])
+    .where('gathering_id', '=', g.id).where('session_idx', '=', session).executeTakeFirst();
+  const counts = { present: c?.present ?? 0, excused: c?.excused ?? 0, absent: c?.absent ?? 0 };
+  return { ...counts, expected: g.invited, rate: attendanceRate(counts.present, g.invited) };
 }
 
 /** An invitee says whether they will come. */

@@ -10,7 +10,7 @@ export async function lockGathering(ctx: Ctx, id: string) {
   return row;
 }
 
-type StatDelta = Partial<Record<'gatherings_held' | AttendanceStatus | 'with_cadence' | 'missed', number>>;
+type StatDelta = Partial<Record<'gatherings_held' | AttendanceStatus | 'with_cadence' | 'missed' | 'expected', number>>;
 
 /**
  * Adds to the meeting statistics of every unit on a path, root first (so concurrent

@@ -3,17 +3,17 @@ import { authorize } from '../access/guard.ts';
 import { inScope, unitPolicy } from '../access/policy.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { attendanceRate } from './attendance-rate.ts';
 import { gatheringPolicy } from './gathering-policy.ts';
 
 /** A unit's rollup; one with no row yet reads as zeros (its columns are null from the outer join). */
-type Rollup = Record<'gatherings_held' | 'present' | 'excused' | 'absent' | 'with_cadence' | 'missed', number | null>;
+type Rollup = Record<'gatherings_held' | 'present' | 'excused' | 'absent' | 'with_cadence' | 'missed' | 'expected', number | null>;
 
 const figures = (r: Rollup | undefined) => {
-  const present = r?.present ?? 0, excused = r?.excused ?? 0, absent = r?.absent ?? 0;
-  const marked = present + excused + absent;
+  const present = r?.present ?? 0, excused = r?.excused ?? 0, absent = r?.absent ?? 0, expected = r?.expected ?? 0;
   return {
     gatheringsHeld: r?.gatherings_held ?? 0,
-    attendance: { present, excused, absent, rate: marked > 0 ? Math.round((present / marked) * 1000) / 10 : null },
+    attendance: { present, excused, absent, expected, rate: attendanceRate(present, expected) },
     withCadence: r?.with_cadence ?? 0, missed: r?.missed ?? 0,
   };
 };
@@ -29,7 +29,7 @@ export async function meetingStats(ctx: Ctx, unitId: string) {
   // share busy cores (bench:gatherings). Nothing read is returned before the policy has decided.
   return withSystemScope(ctx, async () => {
     const rows = (await sql<Rollup & { unit_id: string; ancestor_ids: string[]; name: string; every_days: number | null; last_met_at: Date | null; missed_since: Date | null }>`
-      select u.id as unit_id, u.ancestor_ids, u.name, s.gatherings_held, s.present, s.excused, s.absent, s.with_cadence, s.missed, c.every_days, c.last_met_at, c.missed_since
+      select u.id as unit_id, u.ancestor_ids, u.name, s.gatherings_held, s.present, s.excused, s.absent, s.with_cadence, s.missed, s.expected, c.every_days, c.last_met_at, c.missed_since
         from units u left join unit_meeting_stats s on s.unit_id = u.id left join unit_cadences c on c.unit_id = u.id
        where u.id = ${unitId}::uuid or (u.parent_id = ${unitId}::uuid and u.closed_at is null)
        order by u.name`.execute(ctx.db)).rows;
@@ -62,26 +62,25 @@ export async function conferenceReview(ctx: Ctx, gatheringId: string, input: { c
         select i.unit_id, count(a.person_id) filter (where a.status = 'present') as present
           from invitations i left join attendance a on a.gathering_id = i.gathering_id and a.person_id = i.person_id
          where i.gathering_id = ${g.id}::uuid group by i.unit_id) x`.execute(ctx.db)).rows[0]!;
-    const rows = (await sql<{ unit_id: string; name: string; invited: number; present: number; every_days: number | null; last_met_at: Date | null; missed_since: Date | null } & Partial<Record<'gatherings_held' | 'm_present' | 'm_excused' | 'm_absent', number>>>`
+    const rows = (await sql<{ unit_id: string; name: string; invited: number; present: number; every_days: number | null; last_met_at: Date | null; missed_since: Date | null } & Partial<Record<'gatherings_held' | 'm_present' | 'm_expected', number>>>`
       select i.unit_id, u.name, count(*)::int as invited, count(a.person_id) filter (where a.status = 'present')::int as present,
-             c.every_days, c.last_met_at, c.missed_since, s.gatherings_held, s.present as m_present, s.excused as m_excused, s.absent as m_absent
+             c.every_days, c.last_met_at, c.missed_since, s.gatherings_held, s.present as m_present, s.expected as m_expected
         from invitations i join units u on u.id = i.unit_id
         left join attendance a on a.gathering_id = i.gathering_id and a.person_id = i.person_id and a.session_idx = 0
         left join unit_cadences c on c.unit_id = i.unit_id
         left join unit_meeting_stats s on s.unit_id = i.unit_id
        where i.gathering_id = ${g.id}::uuid ${input.cursor ? sql`and i.unit_id > ${input.cursor}::uuid` : sql``}
-       group by i.unit_id, u.name, c.every_days, c.last_met_at, c.missed_since, s.gatherings_held, s.present, s.excused, s.absent
+       group by i.unit_id, u.name, c.every_days, c.last_met_at, c.missed_since, s.gatherings_held, s.present, s.expected
        order by i.unit_id limit ${limit + 1}`.execute(ctx.db)).rows;
     const decisions = await ctx.db.selectFrom('decisions').select(['id', 'text', 'directive_id']).where('gathering_id', '=', g.id).orderBy('created_at').execute();
     const page = rows.slice(0, limit);
     return {
       gatheringId: g.id, unitsCovered: summary.units, unitsRepresented: summary.represented,
       units: page.map((r) => {
-        const marked = (r.m_present ?? 0) + (r.m_excused ?? 0) + (r.m_absent ?? 0);
         return {
           unitId: r.unit_id, name: r.name, invited: r.invited, present: r.present, represented: r.present > 0,
           cadence: r.every_days === null ? null : { everyDays: r.every_days, lastMetAt: r.last_met_at?.toISOString() ?? null, missedSince: r.missed_since?.toISOString() ?? null },
-          meetingsHeld: r.gatherings_held ?? 0, attendanceRate: marked > 0 ? Math.round(((r.m_present ?? 0) / marked) * 1000) / 10 : null,
+          meetingsHeld: r.gatherings_held ?? 0, attendanceRate: attendanceRate(r.m_present ?? 0, r.m_expected ?? 0),
         };
       }),
       nextCursor: rows.length > limit ? page.at(-1)!.unit_id : null,

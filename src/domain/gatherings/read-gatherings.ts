@@ -4,7 +4,9 @@ import { inScope, unitPolicy } from '../access/policy.ts';
 import { withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../pagination.ts';
+import { attendanceRate } from './attendance-rate.ts';
 import { gatheringPolicy } from './gathering-policy.ts';
+import { attendanceOpensAt, isHeld } from './held.ts';
 
 /** Invitees listed on the gathering's page; the rest page through GET …/invitees. */
 const INVITEES_SHOWN = 500;
@@ -30,14 +32,16 @@ export async function getGathering(ctx: Ctx, gatheringId: string) {
     id: g.id, kind: g.kind, status: g.status, conveningUnitId: g.convening_unit_id, conveningUnitName: unit.name, title: g.title,
     startsAt: g.starts_at.toISOString(), endsAt: g.ends_at.toISOString(), place: g.place, onlineUrl: g.online_url,
     inviteeRule: { rule: g.invitee_rule, unitId: g.invitee_unit_id, depth: g.invitee_depth },
-    invited: g.invited, sentAt: g.sent_at?.toISOString() ?? null, heldAt: g.held_at?.toISOString() ?? null,
+    invited: g.invited, sentAt: g.sent_at?.toISOString() ?? null, heldAt: isHeld(g, ctx.clock.now()) ? g.held_at!.toISOString() : null,
     cancelledAt: g.cancelled_at?.toISOString() ?? null, cancelReason: g.cancel_reason,
     checkinCode: manage ? g.checkin_code : null,
     sessions: sessions.map((s) => {
       const c = counts.find((x) => x.session_idx === s.idx);
       const present = c?.present ?? 0;
       return { index: s.idx, title: s.title, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(),
-        attendance: { present, excused: c?.excused ?? 0, absent: c?.absent ?? 0, rate: g.invited > 0 ? Math.round((present / g.invited) * 1000) / 10 : null } };
+        attendanceOpensAt: attendanceOpensAt(s.starts_at, 'secretary').toISOString(), checkInOpensAt: attendanceOpensAt(s.starts_at, 'self').toISOString(),
+        attendanceOpen: ctx.clock.now() >= attendanceOpensAt(s.starts_at, 'secretary'),
+        attendance: { present, excused: c?.excused ?? 0, absent: c?.absent ?? 0, expected: g.invited, rate: attendanceRate(present, g.invited) } };
     }),
     agenda: agenda.map((a) => ({ index: a.idx, title: a.title, minutes: a.minutes })),
     decisions: decisions.map((d) => ({

@@ -53,6 +53,7 @@ const AssignmentView = z.object({
   items: z.array(z.object({ index: z.number().int(), title: z.string(), dueAt: z.string(), target: z.number().nullable(), unitLabel: z.string().nullable(), percent: z.number().nullable(), value: z.number().nullable() })),
   reports: z.array(z.object({
     itemIndex: z.number().int(), percent: z.number().nullable(), value: z.number().nullable(), text: z.string().nullable(), at: z.string(), by: z.string(),
+    notApplicable: z.boolean().describe('The item does not apply to the unit; `text` says why'),
     files: z.array(FileInfo).describe('Evidence sent with the report'),
   })),
   history: z.array(z.object({
@@ -64,8 +65,13 @@ const AssignmentView = z.object({
 const Progress = z.object({
   directiveId: z.string(), unitId: z.string(), counts: Counts, assignments: z.number().int(), percentDone: z.number(), overdue: z.number().int(),
   items: z.array(z.object({ index: z.number().int(), title: z.string(), target: z.number().nullable(), reported: z.number().int(), valueSum: z.number(), targetSum: z.number().nullable(), averagePercent: z.number() })),
-  children: z.array(z.object({ unitId: z.string(), name: z.string(), counts: Counts, assignments: z.number().int(), percentDone: z.number(), overdue: z.number().int(), rank: z.number().int() }))
-    .describe('Child units with assignments in their subtree, ranked by completion (best first)'),
+  children: z.array(z.object({
+    unitId: z.string(), name: z.string(),
+    state: AssignmentStatus.describe("The unit's own assignment's state; for a subtree the worst among its assignments (received: not acknowledged)"),
+    counts: Counts, assignments: z.number().int(), percentDone: z.number(),
+    reportedPercent: z.number().describe('Progress reported, % (per item the average percentage or the share of the target, whichever is higher; averaged over the items)'),
+    overdue: z.number().int(), rank: z.number().int(),
+  })).describe('Child units with assignments in their subtree, best first: by state (not acknowledged worst), then % done, then reported progress, then overdue'),
   pendingChanges: z.number().int().describe('Changes not yet folded into the rollups (already counted above)'),
 });
 
@@ -74,7 +80,10 @@ const NewDirective = z.strictObject({
   items: z.array(Item).min(1).max(50),
   target: Target,
 });
-const NewReport = z.strictObject({ itemIndex: z.number().int().min(0), percent: z.number().finite().min(0).max(100).optional(), value: Figure.optional(), text: multiLine(4000).min(1).optional() });
+const NewReport = z.strictObject({
+  itemIndex: z.number().int().min(0), percent: z.number().finite().min(0).max(100).optional(), value: Figure.optional(), text: multiLine(4000).min(1).optional(),
+  notApplicable: z.boolean().optional().describe('The item does not apply to the unit: give the reason in `text`, and no figures'),
+});
 
 export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   // For a draft's attachments and a report's evidence; the other routes here take JSON alone.
@@ -174,6 +183,7 @@ export const directivesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.post('/assignments/:id/transition', {
     schema: {
       tags, summary: "Move an assignment along (the unit's officials and those above); to acknowledged again after an amendment", params: IdParams,
+      description: '`done` only once every item has a report (figures, words, evidence, or not applicable with a reason): else 409 `items_unreported`, naming the items in `details.items`.',
       body: z.strictObject({ to: AssignmentStatus.exclude(['received']), reason: multiLine(2000).min(1).optional().describe('Required to block') }),
       response: { 200: AssignmentView, ...errorResponses },
     },

@@ -20,12 +20,21 @@ const When = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset');
 const Kind = z.enum(['meeting', 'enlarged', 'conference', 'course']);
 const AttendanceStatus = z.enum(['present', 'excused', 'absent']);
 const Count = z.number().int().min(0).max(10_000_000);
+const RATE = 'Present among those expected (every invitee of each session with attendance), %: one definition for a meeting and the statistics';
+const Attendance = z.object({
+  present: z.number().int(), excused: z.number().int(), absent: z.number().int(),
+  expected: z.number().int().describe('The invitees of every session with attendance (of this session, on a gathering)'), rate: z.number().nullable().describe(RATE),
+});
 const Figures = z.object({
-  gatheringsHeld: z.number().int(),
-  attendance: z.object({ present: z.number().int(), excused: z.number().int(), absent: z.number().int(), rate: z.number().nullable().describe('Present among those marked, %') }),
+  gatheringsHeld: z.number().int().describe('Gatherings that have started and have attendance'),
+  attendance: Attendance,
   withCadence: z.number().int().describe('Units in the subtree that keep a cadence'),
   missed: z.number().int().describe('…of which missed their last expected meeting'),
   cadence: z.object({ everyDays: z.number().int(), lastMetAt: z.string().nullable(), missedSince: z.string().nullable() }).nullable(),
+});
+const Marked = z.object({
+  personId: z.string(), status: AttendanceStatus, session: z.number().int(),
+  attendance: Attendance.describe("The session's counts and rate after the mark, as the meeting's page shows them"),
 });
 const Invitee = z.object({
   personId: z.string(), name: z.string(), unitId: z.string(), unitName: z.string(), rsvp: z.enum(['yes', 'no', 'maybe']).nullable(),
@@ -35,12 +44,15 @@ const GatheringView = z.object({
   id: z.string(), kind: Kind, status: z.enum(['draft', 'sent', 'cancelled']), conveningUnitId: z.string(), conveningUnitName: z.string(), title: z.string(),
   startsAt: z.string(), endsAt: z.string(), place: z.string().nullable(), onlineUrl: z.string().nullable(),
   inviteeRule: z.object({ rule: z.string(), unitId: z.string(), depth: z.number().int().nullable() }),
-  invited: z.number().int(), sentAt: z.string().nullable(), heldAt: z.string().nullable(),
+  invited: z.number().int(), sentAt: z.string().nullable(), heldAt: z.string().nullable().describe('Held: started, with attendance'),
   cancelledAt: z.string().nullable(), cancelReason: z.string().nullable().describe('Why it was cancelled, as told to the invitees'),
   checkinCode: z.string().nullable().describe('For the convening officials: the code attendees check in with'),
   sessions: z.array(z.object({
     index: z.number().int(), title: z.string().nullable(), startsAt: z.string(), endsAt: z.string(),
-    attendance: z.object({ present: z.number().int(), excused: z.number().int(), absent: z.number().int(), rate: z.number().nullable().describe('Present among the invited, %') }),
+    attendanceOpensAt: z.string().describe('The conveners mark attendance from the session\'s start'),
+    checkInOpensAt: z.string().describe('Invitees check in with the code from an hour before'),
+    attendanceOpen: z.boolean().describe("Whether the session has started (by the server's clock), so attendance can be marked"),
+    attendance: Attendance,
   })),
   agenda: z.array(z.object({ index: z.number().int(), title: z.string(), minutes: z.string().nullable() })),
   decisions: z.array(z.object({
@@ -135,7 +147,8 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
     schema: {
       tags, summary: "Mark one invitee's attendance (the secretary's tap)", params: IdParams,
       body: z.strictObject({ personId: Id, status: AttendanceStatus, session: z.number().int().min(0).optional().describe('A course session (default 0)') }),
-      response: { 200: z.object({ personId: z.string(), status: AttendanceStatus, session: z.number().int() }), ...errorResponses },
+      description: 'Open from the session\'s start: before it, 409 `attendance_not_open` with `details.opensAt`.',
+      response: { 200: Marked, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => markAttendance(ctx, request.params.id, request.body)));
 
@@ -143,7 +156,8 @@ export const gatheringsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
     schema: {
       tags, summary: 'Check yourself in with the code shown at the gathering (invitees)', params: IdParams,
       body: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits'), session: z.number().int().min(0).optional() }),
-      response: { 200: z.object({ personId: z.string(), status: AttendanceStatus, session: z.number().int() }), ...errorResponses },
+      description: 'Open from an hour before the session\'s start: before it, 409 `attendance_not_open` with `details.opensAt`.',
+      response: { 200: Marked, ...errorResponses },
     },
   }, (request, reply) => command(deps, request, reply, 200, (ctx) => checkIn(ctx, request.params.id, request.body)));
 

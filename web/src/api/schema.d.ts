@@ -114,7 +114,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an assignment along (the unit's officials and those above); to acknowledged again after an amendment */
+        /**
+         * Move an assignment along (the unit's officials and those above); to acknowledged again after an amendment
+         * @description `done` only once every item has a report (figures, words, evidence, or not applicable with a reason): else 409 `items_unreported`, naming the items in `details.items`.
+         */
         post: operations["postAssignmentsByIdTransition"];
         delete?: never;
         options?: never;
@@ -520,7 +523,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark one invitee's attendance (the secretary's tap) */
+        /**
+         * Mark one invitee's attendance (the secretary's tap)
+         * @description Open from the session's start: before it, 409 `attendance_not_open` with `details.opensAt`.
+         */
         post: operations["postGatheringsByIdAttendance"];
         delete?: never;
         options?: never;
@@ -554,7 +560,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check yourself in with the code shown at the gathering (invitees) */
+        /**
+         * Check yourself in with the code shown at the gathering (invitees)
+         * @description Open from an hour before the session's start: before it, 409 `attendance_not_open` with `details.opensAt`.
+         */
         post: operations["postGatheringsByIdCheckIn"];
         delete?: never;
         options?: never;
@@ -1869,6 +1878,8 @@ export interface operations {
                                 width: number | null;
                             }[];
                             itemIndex: number;
+                            /** @description The item does not apply to the unit; `text` says why */
+                            notApplicable: boolean;
                             percent: number | null;
                             text: string | null;
                             value: number | null;
@@ -1946,6 +1957,8 @@ export interface operations {
             content: {
                 "application/json": {
                     itemIndex: number;
+                    /** @description The item does not apply to the unit: give the reason in `text`, and no figures */
+                    notApplicable?: boolean;
                     percent?: number;
                     text?: string;
                     value?: number;
@@ -2084,6 +2097,8 @@ export interface operations {
                                 width: number | null;
                             }[];
                             itemIndex: number;
+                            /** @description The item does not apply to the unit; `text` says why */
+                            notApplicable: boolean;
                             percent: number | null;
                             text: string | null;
                             value: number | null;
@@ -2254,6 +2269,8 @@ export interface operations {
                                 width: number | null;
                             }[];
                             itemIndex: number;
+                            /** @description The item does not apply to the unit; `text` says why */
+                            notApplicable: boolean;
                             percent: number | null;
                             text: string | null;
                             value: number | null;
@@ -3681,7 +3698,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         assignments: number;
-                        /** @description Child units with assignments in their subtree, ranked by completion (best first) */
+                        /** @description Child units with assignments in their subtree, best first: by state (not acknowledged worst), then % done, then reported progress, then overdue */
                         children: {
                             assignments: number;
                             counts: {
@@ -3695,6 +3712,13 @@ export interface operations {
                             overdue: number;
                             percentDone: number;
                             rank: number;
+                            /** @description Progress reported, % (per item the average percentage or the share of the target, whichever is higher; averaged over the items) */
+                            reportedPercent: number;
+                            /**
+                             * @description The unit's own assignment's state; for a subtree the worst among its assignments (received: not acknowledged)
+                             * @enum {string}
+                             */
+                            state: "received" | "acknowledged" | "in_progress" | "done" | "blocked";
                             unitId: string;
                         }[];
                         counts: {
@@ -3967,6 +3991,7 @@ export interface operations {
                             } | null;
                         }[];
                         endsAt: string;
+                        /** @description Held: started, with attendance */
                         heldAt: string | null;
                         id: string;
                         invited: number;
@@ -4009,10 +4034,18 @@ export interface operations {
                             attendance: {
                                 absent: number;
                                 excused: number;
+                                /** @description The invitees of every session with attendance (of this session, on a gathering) */
+                                expected: number;
                                 present: number;
-                                /** @description Present among the invited, % */
+                                /** @description Present among those expected (every invitee of each session with attendance), %: one definition for a meeting and the statistics */
                                 rate: number | null;
                             };
+                            /** @description Whether the session has started (by the server's clock), so attendance can be marked */
+                            attendanceOpen: boolean;
+                            /** @description The conveners mark attendance from the session's start */
+                            attendanceOpensAt: string;
+                            /** @description Invitees check in with the code from an hour before */
+                            checkInOpensAt: string;
                             endsAt: string;
                             index: number;
                             startsAt: string;
@@ -4194,6 +4227,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The session's counts and rate after the mark, as the meeting's page shows them */
+                        attendance: {
+                            absent: number;
+                            excused: number;
+                            /** @description The invitees of every session with attendance (of this session, on a gathering) */
+                            expected: number;
+                            present: number;
+                            /** @description Present among those expected (every invitee of each session with attendance), %: one definition for a meeting and the statistics */
+                            rate: number | null;
+                        };
                         personId: string;
                         session: number;
                         /** @enum {string} */
@@ -4288,6 +4331,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The session's counts and rate after the mark, as the meeting's page shows them */
+                        attendance: {
+                            absent: number;
+                            excused: number;
+                            /** @description The invitees of every session with attendance (of this session, on a gathering) */
+                            expected: number;
+                            present: number;
+                            /** @description Present among those expected (every invitee of each session with attendance), %: one definition for a meeting and the statistics */
+                            rate: number | null;
+                        };
                         personId: string;
                         session: number;
                         /** @enum {string} */
@@ -7326,8 +7379,10 @@ export interface operations {
                         attendance: {
                             absent: number;
                             excused: number;
+                            /** @description The invitees of every session with attendance (of this session, on a gathering) */
+                            expected: number;
                             present: number;
-                            /** @description Present among those marked, % */
+                            /** @description Present among those expected (every invitee of each session with attendance), %: one definition for a meeting and the statistics */
                             rate: number | null;
                         };
                         cadence: {
@@ -7339,8 +7394,10 @@ export interface operations {
                             attendance: {
                                 absent: number;
                                 excused: number;
+                                /** @description The invitees of every session with attendance (of this session, on a gathering) */
+                                expected: number;
                                 present: number;
-                                /** @description Present among those marked, % */
+                                /** @description Present among those expected (every invitee of each session with attendance), %: one definition for a meeting and the statistics */
                                 rate: number | null;
                             };
                             cadence: {
@@ -7348,6 +7405,7 @@ export interface operations {
                                 lastMetAt: string | null;
                                 missedSince: string | null;
                             } | null;
+                            /** @description Gatherings that have started and have attendance */
                             gatheringsHeld: number;
                             /** @description …of which missed their last expected meeting */
                             missed: number;
@@ -7356,6 +7414,7 @@ export interface operations {
                             /** @description Units in the subtree that keep a cadence */
                             withCadence: number;
                         }[];
+                        /** @description Gatherings that have started and have attendance */
                         gatheringsHeld: number;
                         /** @description …of which missed their last expected meeting */
                         missed: number;

@@ -24,6 +24,7 @@ export function AssignmentPage({ id }: { id: string }) {
   const loaded = useApi(id, () => unwrap(api.GET('/api/v1/assignments/{id}', { params: { path: { id } } })));
   const action = useAction();
   const [blocking, setBlocking] = useState(false);
+  const [finishing, setFinishing] = useState(false);
   const [reason, setReason] = useState('');
   const a = loaded.data;
   const title = a ? translated(a.directive.title, a.directive.titles, i18n.language) : t('assignment.title');
@@ -33,7 +34,7 @@ export function AssignmentPage({ id }: { id: string }) {
 
   const move = (to: To, why?: string) => action.run(
     () => unwrap(api.POST('/api/v1/assignments/{id}/transition', { params: { path: { id } }, body: { to, ...(why ? { reason: why } : {}) } })),
-    () => { setBlocking(false); setReason(''); loaded.reload(); },
+    () => { setBlocking(false); setFinishing(false); setReason(''); loaded.reload(); },
   );
   // Acknowledging has its own button wherever it is due (new or amended); the rest are the next states.
   const steps = a.abilities.transitions.filter((to): to is To => to !== 'acknowledged' && to !== 'received');
@@ -69,16 +70,19 @@ export function AssignmentPage({ id }: { id: string }) {
         <section aria-labelledby="steps-heading">
           <h2 id="steps-heading">{t('assignment.steps')}</h2>
           <div className="toolbar">
+            {/* A final step is never the primary button, and asks first (issue 14). */}
             {steps.map((to) => (
-              <button key={to} type="button" className={to === 'done' ? undefined : 'secondary'} disabled={action.busy}
-                onClick={() => (to === 'blocked' ? setBlocking(true) : void move(to))}>
+              <button key={to} type="button" className="secondary" disabled={action.busy}
+                onClick={() => (to === 'blocked' ? setBlocking(true) : to === 'done' ? setFinishing(true) : void move(to))}>
                 {t(stepLabel(a.status, to))}
               </button>
             ))}
           </div>
         </section>
       )}
-      {!blocking && <ErrorMessage error={action.error} />}
+      {!blocking && !finishing && <ErrorMessage error={action.error} />}
+      {finishing && <DoneDialog assignment={a} busy={action.busy} error={action.error} note={reason} onNote={setReason}
+        onClose={() => setFinishing(false)} onConfirm={() => move('done', reason.trim())} />}
       {blocking && (
         <Dialog title={t('assignment.blockTitle')} open onClose={() => setBlocking(false)} busy={action.busy || !reason.trim()} submitLabel={t('assignment.block')}
           onSubmit={() => move('blocked', reason.trim())}>
@@ -96,6 +100,31 @@ export function AssignmentPage({ id }: { id: string }) {
       <DirectiveQuestions directiveId={a.directiveId} questions={a.directive.questions} askThrough={a.abilities.act ? a.id : undefined} onChanged={loaded.reload} />
       <History assignment={a} />
     </>
+  );
+}
+
+/** Marking done: which items still lack a report (then it cannot be confirmed), and a note for the issuer. */
+function DoneDialog({ assignment: a, busy, error, note, onNote, onClose, onConfirm }: {
+  assignment: AssignmentView; busy: boolean; error: Parameters<typeof ErrorMessage>[0]['error']; note: string;
+  onNote: (note: string) => void; onClose: () => void; onConfirm: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const missing = a.items.filter((item) => !a.reports.some((r) => r.itemIndex === item.index));
+  return (
+    <Dialog title={t('honesty.doneTitle')} open onClose={onClose} busy={busy || missing.length > 0 || !note.trim()} submitLabel={t('honesty.doneConfirm')}
+      onSubmit={onConfirm}>
+      {missing.length > 0 ? (
+        <div className="warning" role="note">
+          <p>{t('honesty.doneMissing')}</p>
+          <ul>{missing.map((item) => <li key={item.index}>{t('honesty.doneMissingItem', { n: item.index + 1, title: item.title })}</li>)}</ul>
+        </div>
+      ) : <p>{t('honesty.doneExplain')}</p>}
+      <div className="field">
+        <label htmlFor="done-note">{t('honesty.doneNote')}</label>
+        <textarea id="done-note" rows={3} required maxLength={2000} value={note} onChange={(e) => onNote(e.target.value)} />
+      </div>
+      <ErrorMessage error={error} />
+    </Dialog>
   );
 }
 
@@ -126,7 +155,9 @@ function Items({ assignment: a, onReported }: { assignment: AssignmentView; onRe
                   {reports.map((r, i) => (
                     <li key={i}>
                       <span className="muted">{format.dateTime(r.at)} · {r.by}:</span>{' '}
-                      {[r.percent === null ? null : t('progress.percent', { n: format.number(r.percent) }), r.value === null ? null : format.number(r.value), r.text].filter(Boolean).join(' · ')}
+                      {r.notApplicable
+                        ? t('honesty.notApplicableShown', { reason: r.text ?? '' })
+                        : [r.percent === null ? null : t('progress.percent', { n: format.number(r.percent) }), r.value === null ? null : format.number(r.value), r.text].filter(Boolean).join(' · ')}
                       <FileLinks files={r.files} label={t('files.evidenceOf', { at: format.dateTime(r.at) })} />
                     </li>
                   ))}

@@ -98,6 +98,20 @@ function Figures({ p, here }: { p: Progress; here: (unitId: string) => string })
   );
 }
 
+/** A unit's state as its issuer needs it: "received" is work nobody has acknowledged; overdue is said as well. */
+function StateBadge({ c }: { c: ProgressChild }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const label = c.state === 'received' ? t('honesty.notAcknowledged') : t(`assignmentStatus.${c.state}`);
+  const tone = c.state === 'received' || c.state === 'blocked' ? 'badge danger' : c.state === 'done' ? 'badge' : 'badge muted-badge';
+  return (
+    <>
+      <span className={tone}>{label}</span>
+      {c.overdue > 0 && <> <span className="badge danger">{t('progress.overdueCount', { n: format.number(c.overdue) })}</span></>}
+    </>
+  );
+}
+
 /** The child units in the tree's order, each with a bar and its figures as text; each links one level down. */
 function CompletionTree({ items, here }: { items: ProgressChild[]; here: (unitId: string) => string }) {
   const { t } = useTranslation();
@@ -112,8 +126,9 @@ function CompletionTree({ items, here }: { items: ProgressChild[]; here: (unitId
             <Link href={here(c.unitId)}>{c.name}</Link>
             <meter min={0} max={100} value={c.percentDone} aria-label={t('progress.doneAt', { unit: c.name })} />
             <span>
+              <StateBadge c={c} />{' '}
               {t('progress.childSummary', { pct: t('progress.percent', { n: format.number(c.percentDone) }), done: format.number(c.counts.done), all: format.number(c.assignments) })}
-              {c.overdue > 0 && <> · <span className="error">{t('progress.overdueCount', { n: format.number(c.overdue) })}</span></>}
+              {' · '}{t('honesty.reportedProgress')}: {t('progress.percent', { n: format.number(c.reportedPercent) })}
               {c.counts.blocked > 0 && <> · {t('progress.blockedCount', { n: format.number(c.counts.blocked) })}</>}
             </span>
           </li>
@@ -123,7 +138,7 @@ function CompletionTree({ items, here }: { items: ProgressChild[]; here: (unitId
   );
 }
 
-/** The child units ranked by completion (the server's rank); the laggards can come first. */
+/** The child units ranked by state, then completion, reported progress and overdue (the server's rank); the laggards can come first. */
 function Ranking({ items, here }: { items: ProgressChild[]; here: (unitId: string) => string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -135,13 +150,15 @@ function Ranking({ items, here }: { items: ProgressChild[]; here: (unitId: strin
       <label className="check"><input type="checkbox" checked={laggardsFirst} onChange={(e) => setLaggardsFirst(e.target.checked)} /> {t('progress.laggardsFirst')}</label>
       <TableWrap labelledBy="ranking-heading">
         <table className="ranking">
-          <thead><tr><th scope="col" className="num">{t('progress.rank')}</th><th scope="col">{t('progress.unit')}</th><th scope="col" className="num">{t('progress.percentDone')}</th><th scope="col" className="num">{t('progress.overdue')}</th><th scope="col" className="num">{t('assignmentStatus.blocked')}</th></tr></thead>
+          <thead><tr><th scope="col" className="num">{t('progress.rank')}</th><th scope="col">{t('progress.unit')}</th><th scope="col">{t('honesty.state')}</th><th scope="col" className="num">{t('progress.percentDone')}</th><th scope="col" className="num">{t('honesty.reportedProgress')}</th><th scope="col" className="num">{t('progress.overdue')}</th><th scope="col" className="num">{t('assignmentStatus.blocked')}</th></tr></thead>
           <tbody>
             {rows.map((c) => (
               <tr key={c.unitId}>
                 <td className="num">{format.number(c.rank)}</td>
                 <th scope="row"><Link href={here(c.unitId)}>{c.name}</Link></th>
+                <td>{c.state === 'received' ? t('honesty.notAcknowledged') : t(`assignmentStatus.${c.state}`)}</td>
                 <td className="num">{t('progress.percent', { n: format.number(c.percentDone) })}</td>
+                <td className="num">{t('progress.percent', { n: format.number(c.reportedPercent) })}</td>
                 <td className={c.overdue > 0 ? 'num error' : 'num'}>{format.number(c.overdue)}</td>
                 <td className="num">{format.number(c.counts.blocked)}</td>
               </tr>

@@ -29,13 +29,16 @@ export function AttendanceTaking({ g }: { g: GatheringView }) {
   const queue = useRef(new Map<string, Promise<unknown>>());
   const latest = useRef(new Map<string, number>());
   const seq = useRef(0);
+  // The server's figures after the latest mark that came back, per session: its rate is the one the statistics use.
+  const [confirmed, setConfirmed] = useState<ReadonlyMap<number, GatheringView['sessions'][number]['attendance']>>(new Map());
 
   const invitees = [...g.invitees, ...more.items];
   const base = (invitee: Invitee) => invitee.attendance.find((a) => a.session === session)?.status;
   const statusOf = (invitee: Invitee) => marks.get(keyOf(session, invitee.personId)) ?? base(invitee);
 
-  const sessionCounts = g.sessions.find((s) => s.index === session)?.attendance ?? { present: 0, excused: 0, absent: 0 };
-  const counts = { ...sessionCounts };
+  const current = g.sessions.find((s) => s.index === session);
+  const sessionCounts = current?.attendance ?? { present: 0, excused: 0, absent: 0, expected: g.invited, rate: null };
+  const counts = { present: sessionCounts.present, excused: sessionCounts.excused, absent: sessionCounts.absent };
   for (const invitee of invitees) {
     const was = base(invitee);
     const now = marks.get(keyOf(session, invitee.personId));
@@ -44,8 +47,8 @@ export function AttendanceTaking({ g }: { g: GatheringView }) {
     counts[now]++;
   }
   const unmarked = Math.max(0, g.invited - counts.present - counts.excused - counts.absent);
-  // The server's rate: present among the invited, so an unmarked person counts against it.
-  const rate = g.invited > 0 ? Math.round((counts.present / g.invited) * 1000) / 10 : null;
+  // The server's rate (present among those expected: an unmarked person counts against it), never one worked out here.
+  const rate = (confirmed.get(session) ?? sessionCounts).rate;
 
   const tap = (invitee: Invitee, status: AttendanceStatus) => {
     const key = keyOf(session, invitee.personId);
@@ -57,6 +60,7 @@ export function AttendanceTaking({ g }: { g: GatheringView }) {
     const body = { personId: invitee.personId, status, ...(session > 0 ? { session } : {}) };
     const sent = (queue.current.get(key) ?? Promise.resolve())
       .then(() => unwrap(api.POST('/api/v1/gatherings/{id}/attendance', { params: { path: { id: g.id } }, body })))
+      .then((marked) => setConfirmed((previous) => new Map(previous).set(marked.session, marked.attendance)))
       .catch((caught: unknown) => {
         // Only the latest tap on a person may roll back: a later one has already replaced it.
         if (latest.current.get(key) !== mine) return;
@@ -106,6 +110,9 @@ export function AttendanceTaking({ g }: { g: GatheringView }) {
         </dl>
         {failure && <p className="error" role="alert">{t('attendance.failed', { name: failure.name })} <ErrorText error={failure.error} /></p>}
       </div>
+      {current && !current.attendanceOpen && (
+        <p className="notice" role="note">{t('honesty.attendanceOpensAt', { date: format.dateTime(current.attendanceOpensAt), checkIn: format.dateTime(current.checkInOpensAt) })}</p>
+      )}
       {invitees.length > FILTER_FROM && (
         <div className="field filter-field">
           <label htmlFor="attendance-filter">{t('attendance.filter')}</label>
@@ -130,7 +137,7 @@ export function AttendanceTaking({ g }: { g: GatheringView }) {
               </div>
               <div className="mark-buttons" role="group" aria-label={invitee.name}>
                 {STATUSES.map((s) => (
-                  <button key={s} type="button" className={`mark mark-${s}`} aria-pressed={status === s} onClick={() => tap(invitee, s)}>
+                  <button key={s} type="button" className={`mark mark-${s}`} aria-pressed={status === s} disabled={current ? !current.attendanceOpen : false} onClick={() => tap(invitee, s)}>
                     {t(`attendanceStatus.${s}`)}
                   </button>
                 ))}

@@ -1,6 +1,9 @@
 /** The reader's message per error `code` of the API (issue 14); the server's own message is English. */
 export const enErrors = {
   errors: {
+    attendance_not_open: 'Attendance is not open yet: it opens at the start of the gathering.',
+    items_unreported: 'Report on every item before marking the work done (an item that does not apply can be reported as not applicable, with the reason).',
+    figures_not_applicable: 'An item that does not apply takes a reason, not figures.',
     bad_categories: 'The categories file has problems; fix them and try again.',
     account_not_found: 'There is no such account, or it lies outside your part of the organization.',
     action_not_found: 'There is no such action, or it lies outside your part of the organization.',

@@ -4,6 +4,7 @@ import { enDirectives } from './en-directives';
 import { enErrors } from './en-errors';
 import { enSystem } from './en-system';
 import { enGatherings } from './en-gatherings';
+import { enHonesty } from './en-honesty';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
@@ -175,6 +176,7 @@ export const en = {
   ...enGatherings,
   ...enErrors,
   ...enSystem,
+  ...enHonesty,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -3,6 +3,9 @@ import type { enErrors } from './en-errors';
 /** 오류 코드별 안내 문구 (en-errors.ts와 같은 키). */
 export const koErrors: { errors: Record<keyof typeof enErrors.errors, string> } = {
   errors: {
+    attendance_not_open: '아직 출석을 받을 수 없습니다. 출석은 모임이 시작될 때 열립니다.',
+    items_unreported: '완료로 표시하기 전에 모든 항목을 보고하세요 (해당하지 않는 항목은 이유와 함께 해당 없음으로 보고할 수 있습니다).',
+    figures_not_applicable: '해당하지 않는 항목에는 수치가 아니라 이유를 적습니다.',
     bad_categories: '분류 파일에 문제가 있습니다. 고친 뒤 다시 시도하세요.',
     account_not_found: '그런 계정이(가) 없거나 내 담당 범위 밖에 있습니다.',
     action_not_found: '그런 작업이(가) 없거나 내 담당 범위 밖에 있습니다.',

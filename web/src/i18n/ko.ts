@@ -5,6 +5,7 @@ import { koDirectives } from './ko-directives';
 import { koErrors } from './ko-errors';
 import { koSystem } from './ko-system';
 import { koGatherings } from './ko-gatherings';
+import { koHonesty } from './ko-honesty';
 
 export const ko: Catalogue = {
   common: {
@@ -175,4 +176,5 @@ export const ko: Catalogue = {
   ...koGatherings,
   ...koErrors,
   ...koSystem,
+  ...koHonesty,
 };

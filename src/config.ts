@@ -22,6 +22,8 @@ export interface Config {
   testClock: boolean;
   /** How much one address may send to the doors that need no account. */
   publicLimits: PublicLimits;
+  /** MAINSTAY_DEFAULT_CADENCE_DAYS: how often a cell is expected to meet when nobody set its cadence (31). */
+  defaultCadenceDays: number;
 }
 
 export interface PublicLimits { intakePerMinute: number; trackingPerMinute: number }
@@ -51,7 +53,15 @@ export function loadConfig(overrides: { data?: string | undefined; port?: string
       intakePerMinute: perMinute('MAINSTAY_PUBLIC_INTAKE_PER_MINUTE', DEFAULT_PUBLIC_LIMITS.intakePerMinute),
       trackingPerMinute: perMinute('MAINSTAY_PUBLIC_TRACKING_PER_MINUTE', DEFAULT_PUBLIC_LIMITS.trackingPerMinute),
     },
+    defaultCadenceDays: cadenceDays(process.env.MAINSTAY_DEFAULT_CADENCE_DAYS),
   };
+}
+
+function cadenceDays(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 31;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 366) throw new ConfigError(`MAINSTAY_DEFAULT_CADENCE_DAYS must be a whole number of days from 1 to 366, not "${raw}".`);
+  return n;
 }
 
 function perMinute(name: string, fallback: number): number {

@@ -7,7 +7,7 @@ import { issueDirective } from '../../src/domain/directives/issue-directive.ts';
 import { createGathering } from '../../src/domain/gatherings/create-gathering.ts';
 import { sendInvitations } from '../../src/domain/gatherings/send-invitations.ts';
 import { systemClock } from '../../src/platform/clock.ts';
-import { expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
+import { DESKTOP, expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 const DAY = 86_400_000;
 const deadlines = Object.fromEntries(['low', 'normal', 'urgent', 'life_threatening'].map((u) => [u, { acknowledgeHours: 4, resolveHours: 48 }])) as never;
@@ -76,6 +76,18 @@ describe.skipIf(NO_BROWSER)('Today in the browser', () => {
     await meeting.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: 'Monthly meeting' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/gatherings/${meetingId}`);
+    await page.context().close();
+  });
+
+  it('a district official at a desk sees the cells below that need them, each count opening a list', async () => {
+    const page = await app.newPage(DESKTOP);
+    await app.signIn(page, app.actors.districtOfficial, 'today');
+    const below = page.getByRole('region', { name: 'The cells below District 0.0' });
+    await below.getByRole('link', { name: '2 cells have not met in their cadence, or never' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Your work' }).isVisible()).toBe(false);
+    await expectAccessible(page, 'today (desk)');
+    await below.getByRole('link', { name: '2 cells have not met in their cadence, or never' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/units/${app.tree.districts[0]}/meetings`);
     await page.context().close();
   });
 

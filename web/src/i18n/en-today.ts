@@ -2,7 +2,7 @@
 export const enToday = {
   today: {
     title: 'Today', nothing: 'Nothing needs you right now.', more: 'Showing the {{shown}} most urgent of {{total}}.',
-    below: 'The cells below {{unit}}', yourWork: 'What needs you',
+    neverMet: 'Never met', below: 'The cells below {{unit}}', yourWork: 'What needs you',
     kind: {
       case_acknowledge: 'Acknowledge the case', case_overdue: 'Overdue case', case_due_soon: 'Case due soon',
       assignment_acknowledge: 'Acknowledge the directive', assignment_due: 'Directive due', gathering_upcoming: 'Coming up',

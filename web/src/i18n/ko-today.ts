@@ -4,7 +4,7 @@ import type { enToday } from './en-today';
 export const koToday: typeof enToday = {
   today: {
     title: '오늘', nothing: '지금 처리할 일이 없습니다.', more: '{{total}}건 중 가장 급한 {{shown}}건을 보여 줍니다.',
-    below: '{{unit}} 아래 세포', yourWork: '처리할 일',
+    neverMet: '한 번도 모이지 않음', below: '{{unit}} 아래 세포', yourWork: '처리할 일',
     kind: {
       case_acknowledge: '사건 접수 확인', case_overdue: '기한이 지난 사건', case_due_soon: '기한이 다가오는 사건',
       assignment_acknowledge: '지시 접수 확인', assignment_due: '기한이 다가오는 지시', gathering_upcoming: '다가오는 모임',

@@ -24,6 +24,8 @@ export interface Config {
   publicLimits: PublicLimits;
   /** MAINSTAY_MAP_TILE_URL (+ MAINSTAY_MAP_ATTRIBUTION): the maps' tile server; null: maps without tiles. */
   mapTiles: MapTiles | null;
+  /** MAINSTAY_DEFAULT_CADENCE_DAYS: how often a cell is expected to meet when nobody set its cadence (31). */
+  defaultCadenceDays: number;
 }
 
 export interface PublicLimits { intakePerMinute: number; trackingPerMinute: number }
@@ -54,6 +56,7 @@ export function loadConfig(overrides: { data?: string | undefined; port?: string
       trackingPerMinute: perMinute('MAINSTAY_PUBLIC_TRACKING_PER_MINUTE', DEFAULT_PUBLIC_LIMITS.trackingPerMinute),
     },
     mapTiles: mapTiles(),
+    defaultCadenceDays: cadenceDays(process.env.MAINSTAY_DEFAULT_CADENCE_DAYS),
   };
 }
 
@@ -73,6 +76,13 @@ export function mapTiles(env: NodeJS.ProcessEnv = process.env): MapTiles | null 
     throw new ConfigError(`MAINSTAY_MAP_TILE_URL must be an http(s) tile template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png, not "${url}".`);
   }
   return { url, attribution: env.MAINSTAY_MAP_ATTRIBUTION?.trim() || host.replace('{s}.', '') };
+}
+
+function cadenceDays(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 31;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 366) throw new ConfigError(`MAINSTAY_DEFAULT_CADENCE_DAYS must be a whole number of days from 1 to 366, not "${raw}".`);
+  return n;
 }
 
 function perMinute(name: string, fallback: number): number {

@@ -42,12 +42,18 @@ export interface DecisionsTable {
   id: string; gathering_id: string; agenda_idx: number | null; text: string;
   votes_for: number | null; votes_against: number | null; votes_abstain: number | null; directive_id: string | null; created_at: Timestamp;
 }
-export interface UnitCadencesTable { unit_id: string; every_days: number; last_met_at: NullableTimestamp; missed_since: NullableTimestamp; set_at: Timestamp }
+export interface UnitCadencesTable {
+  unit_id: string; every_days: number; last_met_at: NullableTimestamp; missed_since: NullableTimestamp; set_at: Timestamp;
+  /** Migration 0019: the installation's default, given to a cell without a cadence of its own. */
+  by_default: Generated<boolean>;
+}
 export interface CalendarTokensTable { person_id: string; token: string; created_at: Timestamp }
 export interface UnitMeetingStatsTable {
   unit_id: string; gatherings_held: Generated<number>; present: Generated<number>; excused: Generated<number>; absent: Generated<number>;
   with_cadence: Generated<number>; missed: Generated<number>;
   /** The invitees of every session with marks: the attendance rate's denominator (migration 0018). */
   expected: Generated<number>;
+  /** Migration 0019: units with a cadence and no meeting held yet (kept by a trigger on unit_cadences). */
+  never_met: Generated<number>;
 }
 export interface GatheringAttendanceCountsTable { gathering_id: string; session_idx: number; present: Generated<number>; excused: Generated<number>; absent: Generated<number> }

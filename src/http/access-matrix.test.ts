@@ -332,6 +332,8 @@ const CASES: Record<string, Case> = {
   // Your own secret address only (administrators may fetch anyone's).
   'GET /api/v1/people/:id/calendar-link': { inside: ADMIN, request: async (w) => ({ method: 'GET', url: `/api/v1/people/${w === 'inside' ? insidePerson : outsidePerson}/calendar-link` }) },
   'GET /api/v1/session': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/session' }) },
+  // Issue 14: the person's own Today, anchored on their own terms, person and cell (scope: src/http/today.test.ts).
+  'GET /api/v1/me/today': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/me/today' }) },
   'GET /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': { self: true, inside: ALL, request: async () => ({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
   // Own tokens only: another account's token is "outside" for everyone, administrators included.

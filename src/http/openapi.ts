@@ -27,6 +27,7 @@ export const TAGS: Record<string, string> = {
   public: 'Doors that need no account: the public intake form and the requester\'s tracking link',
   directives: 'Directives sent down the tree, their assignments, reports and questions',
   gatherings: 'Gatherings (meetings): invitations, attendance, minutes and decisions',
+  today: 'What needs the signed-in person now, across every unit they serve',
 };
 
 /** A status a route can answer with the error body, and when it applies. */

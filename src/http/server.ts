@@ -39,6 +39,7 @@ import { searchRoutes } from './routes/search.routes.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
 import { testClockRoutes, type TestClockControl } from './routes/test-clock.routes.ts';
+import { todayRoutes } from './routes/today.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Requests larger than this are refused with 413 before they are parsed. */
@@ -158,6 +159,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await authed.register(directiveFilesRoutes(deps));
       await authed.register(apiKeysRoutes(deps));
       await authed.register(caseAssignRoutes(deps));
+      await authed.register(todayRoutes(deps));
       if (options.testClock) await authed.register(testClockRoutes(deps, options.testClock));
     });
   }, { prefix: API_PREFIX });

@@ -35,7 +35,8 @@ export interface BrowserApp {
   browser: Browser;
   /** A fresh browser context (own cookies and storage) at this viewport. */
   newPage(viewport?: { width: number; height: number }, locale?: string): Promise<Page>;
-  signIn(page: Page, actor: SeededActor): Promise<void>;
+  /** Signs in; then goes to the person's unit as the app did before Today, unless `landing` is 'today'. */
+  signIn(page: Page, actor: SeededActor, landing?: 'unit' | 'today'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,12 +63,15 @@ export async function startBrowserApp(clock: Clock = systemClock): Promise<Brows
       page.on('pageerror', (error) => { throw error; });
       return page;
     },
-    async signIn(page, actor) {
+    async signIn(page, actor, landing = 'unit') {
       await page.goto('/');
       await page.getByLabel('E-mail').fill(actor.email);
       await page.getByLabel('Password').fill(actor.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      // Everyone lands on Today (issue 14); the scenarios written before it start where the
+      // app used to land — the person's unit (or their list of units) — as before.
+      if (landing === 'unit') await page.goto('/my-units');
     },
     async close() {
       await browser.close();

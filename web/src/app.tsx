@@ -21,6 +21,7 @@ import { PersonGatheringsPage } from './gatherings/person-gatherings-page';
 import { UnitGatheringsPage } from './gatherings/unit-gatherings-page';
 import { UnitMeetingsPage } from './gatherings/unit-meetings-page';
 import { HomePage } from './org/home-page';
+import { TodayPage } from './today/today-page';
 import { ImportPage } from './transfer/import-page';
 import { PersonPage } from './people/person-page';
 import { SignInPage } from './accounts/sign-in-page';
@@ -48,7 +49,8 @@ function Gate() {
   return (
     <Layout>
       <Switch>
-        <Route path="/"><HomePage /></Route>
+        <Route path="/"><TodayPage /></Route>
+        <Route path="/my-units"><HomePage /></Route>
         <Route path="/units/:id/dashboard">{(params) => <UnitDashboardPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/cases">{(params) => <UnitCasesPage key={params.id} id={params.id} />}</Route>
         <Route path="/units/:id/calendar">{(params) => <UnitCalendarPage key={params.id} id={params.id} />}</Route>

@@ -60,7 +60,7 @@ export function registerServeCommand(program: Command) {
       const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
       const scheduler = createScheduler({
         database, clock,
-        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), invitationMailJob(database, { from: config.smtpFrom }), missedMeetingsJob(database), heldGatheringsJob(database), outboxJob(database, transport, log)],
+        jobs: [reminderJob(database), escalationJob(database), caseStatsJob(database), directiveDeadlinesJob(database), directiveRollupsJob(database), invitationMailJob(database, { from: config.smtpFrom }), missedMeetingsJob(database, { defaultCadenceDays: config.defaultCadenceDays }), heldGatheringsJob(database), outboxJob(database, transport, log)],
         onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
       });
       const app = await buildServer({

@@ -6,6 +6,7 @@ import { inScope, unitPolicy } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { systemActor, transact, withSystemScope, type Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { adoptDefaultCadences, DEFAULT_CADENCE_DAYS } from './default-cadence.ts';
 import { adjustMeetingStats } from './gathering.queries.ts';
 
 /** Sets (or with null, removes) how often a unit is expected to meet: the unit's officials or those above. */
@@ -22,7 +23,7 @@ export async function setCadence(ctx: Ctx, unitId: string, input: { everyDays: n
       await ctx.db.deleteFrom('unit_cadences').where('unit_id', '=', unitId).execute();
       await adjustMeetingStats(ctx, path, { with_cadence: -1, missed: before.missed_since ? -1 : 0 });
     } else if (before) {
-      await ctx.db.updateTable('unit_cadences').set({ every_days: input.everyDays }).where('unit_id', '=', unitId).execute();
+      await ctx.db.updateTable('unit_cadences').set({ every_days: input.everyDays, by_default: false }).where('unit_id', '=', unitId).execute();
     } else {
       // Counted from now: a rhythm set today is not already broken.
       const last = await ctx.db.selectFrom('gatherings').select((eb) => eb.fn.max('starts_at').as('at'))
@@ -60,12 +61,17 @@ export async function markMissedMeetings(ctx: Ctx, options: { batch?: number } =
 /** Units marked per transaction by the scheduled job (national scale: 500,000 in 62 s as one transaction, taps waiting up to 31 s). */
 const MISSED_BATCH = 5_000;
 
-export const missedMeetingsJob = (database: Database): ScheduledJob => ({
+export const missedMeetingsJob = (database: Database, options: { defaultCadenceDays?: number } = {}): ScheduledJob => ({
   name: 'gatherings.cadence',
   everyMs: 10 * 60_000,
   // Small transactions: each holds the rollup rows of every ancestor (the root's among them)
   // until it commits, and attendance taps everywhere wait on those rows meanwhile.
   run: async (now) => {
+    const everyDays = options.defaultCadenceDays ?? DEFAULT_CADENCE_DAYS;
+    for (;;) {
+      const adopted = await transact(database, systemActor('system:cadence'), { now: () => now }, (ctx) => adoptDefaultCadences(ctx, everyDays, { batch: MISSED_BATCH }));
+      if (adopted < MISSED_BATCH) break;
+    }
     for (;;) {
       const marked = await transact(database, systemActor('system:cadence'), { now: () => now }, (ctx) => markMissedMeetings(ctx, { batch: MISSED_BATCH }));
       if (marked < MISSED_BATCH) return;

@@ -7,16 +7,19 @@ import { attendanceRate } from './attendance-rate.ts';
 import { gatheringPolicy } from './gathering-policy.ts';
 
 /** A unit's rollup; one with no row yet reads as zeros (its columns are null from the outer join). */
-type Rollup = Record<'gatherings_held' | 'present' | 'excused' | 'absent' | 'with_cadence' | 'missed' | 'expected', number | null>;
+type Rollup = Record<'gatherings_held' | 'present' | 'excused' | 'absent' | 'with_cadence' | 'missed' | 'expected' | 'never_met', number | null>;
 
 const figures = (r: Rollup | undefined) => {
   const present = r?.present ?? 0, excused = r?.excused ?? 0, absent = r?.absent ?? 0, expected = r?.expected ?? 0;
   return {
     gatheringsHeld: r?.gatherings_held ?? 0,
     attendance: { present, excused, absent, expected, rate: attendanceRate(present, expected) },
-    withCadence: r?.with_cadence ?? 0, missed: r?.missed ?? 0,
+    withCadence: r?.with_cadence ?? 0, missed: r?.missed ?? 0, neverMet: r?.never_met ?? 0,
   };
 };
+
+/** Issue 14: whether the cadence is the installation's default, and whether the unit never met. */
+const neverMetFlags = (c: { by_default: boolean | null; last_met_at: Date | null }) => ({ byDefault: c.by_default ?? false, neverMet: c.last_met_at === null });
 
 /**
  * A unit's meeting statistics for its whole subtree, and each child's, from the rollups
@@ -28,8 +31,9 @@ export async function meetingStats(ctx: Ctx, unitId: string) {
   // the scope (placeUnit would take a second): each round trip counts when the server and PostgreSQL
   // share busy cores (bench:gatherings). Nothing read is returned before the policy has decided.
   return withSystemScope(ctx, async () => {
-    const rows = (await sql<Rollup & { unit_id: string; ancestor_ids: string[]; name: string; every_days: number | null; last_met_at: Date | null; missed_since: Date | null }>`
-      select u.id as unit_id, u.ancestor_ids, u.name, s.gatherings_held, s.present, s.excused, s.absent, s.with_cadence, s.missed, s.expected, c.every_days, c.last_met_at, c.missed_since
+    const rows = (await sql<Rollup & { unit_id: string; ancestor_ids: string[]; name: string; every_days: number | null; last_met_at: Date | null; missed_since: Date | null; by_default: boolean | null }>`
+      select u.id as unit_id, u.ancestor_ids, u.name, s.gatherings_held, s.present, s.excused, s.absent, s.with_cadence, s.missed, s.expected, s.never_met,
+             c.every_days, c.last_met_at, c.missed_since, c.by_default
         from units u left join unit_meeting_stats s on s.unit_id = u.id left join unit_cadences c on c.unit_id = u.id
        where u.id = ${unitId}::uuid or (u.parent_id = ${unitId}::uuid and u.closed_at is null)
        order by u.name`.execute(ctx.db)).rows;
@@ -38,7 +42,7 @@ export async function meetingStats(ctx: Ctx, unitId: string) {
     const unit = { id: self.unit_id, ancestorIds: self.ancestor_ids };
     authorize(inScope(ctx.actor, unit), unitPolicy.read(ctx.actor, unit), 'unit', unitId, 'read_meeting_stats');
     const cadenceOf = (c: (typeof rows)[number]) =>
-      c.every_days != null ? { everyDays: c.every_days, lastMetAt: c.last_met_at?.toISOString() ?? null, missedSince: c.missed_since?.toISOString() ?? null } : null;
+      c.every_days != null ? { everyDays: c.every_days, lastMetAt: c.last_met_at?.toISOString() ?? null, missedSince: c.missed_since?.toISOString() ?? null, ...neverMetFlags(c) } : null;
     return {
       unitId, ...figures(self), cadence: cadenceOf(self),
       children: rows.filter((r) => r !== self).map((c) => ({ unitId: c.unit_id, name: c.name, ...figures(c), cadence: cadenceOf(c) })),

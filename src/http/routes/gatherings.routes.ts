@@ -30,7 +30,12 @@ const Figures = z.object({
   attendance: Attendance,
   withCadence: z.number().int().describe('Units in the subtree that keep a cadence'),
   missed: z.number().int().describe('…of which missed their last expected meeting'),
-  cadence: z.object({ everyDays: z.number().int(), lastMetAt: z.string().nullable(), missedSince: z.string().nullable() }).nullable(),
+  neverMet: z.number().int().describe('…of which never held a meeting'),
+  cadence: z.object({
+    everyDays: z.number().int(), lastMetAt: z.string().nullable(), missedSince: z.string().nullable(),
+    byDefault: z.boolean().describe("The installation's default cadence (a cell nobody set one for)"),
+    neverMet: z.boolean().describe('No meeting held yet'),
+  }).nullable(),
 });
 const Marked = z.object({
   personId: z.string(), status: AttendanceStatus, session: z.number().int(),

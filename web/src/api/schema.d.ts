@@ -710,6 +710,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs the signed-in person now, most urgent first
+         * @description Across every unit where the person holds a term: cases to acknowledge, overdue or due within 2 days in those units' queues; directives to acknowledge and assignments due within 7 days or overdue; gatherings within 14 days (those convened and those the person is invited to, with their answer; the next one always) and meetings of the last 30 days with no attendance recorded; questions on their directives waiting for an answer. For units above the cells (and administrators, from the root): the cells below that have not met in their cadence or never met, have overdue cases or have not acknowledged a directive, as one line per unit with the count. For everyone: their cell's next meeting and their own open requests. Order: the cells lines, then what is past due (longest first), then what is due (soonest first), then the rest. At most 50 items; `counts` counts every line of each kind (the cells kinds: cells).
+         */
+        get: operations["getMeToday"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -4746,6 +4766,71 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    getMeToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            assignment_acknowledge: number;
+                            assignment_due: number;
+                            attendance_unrecorded: number;
+                            case_acknowledge: number;
+                            case_due_soon: number;
+                            case_overdue: number;
+                            cells_not_met: number;
+                            cells_overdue_cases: number;
+                            cells_unacknowledged: number;
+                            gathering_upcoming: number;
+                            own_request: number;
+                            question_unanswered: number;
+                        };
+                        items: {
+                            /** @description The cells kinds only: how many cells */
+                            count: number | null;
+                            /** @description When it is due (a case: its acknowledgement or resolution; a gathering: its start); null when nothing is due */
+                            dueAt: string | null;
+                            /** @description The web app's address where it is acted on */
+                            href: string;
+                            /** @enum {string} */
+                            kind: "case_acknowledge" | "case_overdue" | "case_due_soon" | "assignment_acknowledge" | "assignment_due" | "gathering_upcoming" | "attendance_unrecorded" | "question_unanswered" | "cells_not_met" | "cells_overdue_cases" | "cells_unacknowledged" | "own_request";
+                            /**
+                             * @description Gatherings only: the person's answer, if invited and answered
+                             * @enum {string|null}
+                             */
+                            rsvp: "yes" | "no" | "maybe" | null;
+                            /** @description The case, assignment, gathering or question; for the cells kinds, the unit above them */
+                            targetId: string;
+                            /** @description The object's own words: a case's reference and category, a directive's or gathering's title, a question, a unit's name */
+                            title: string;
+                            /** @description The unit it belongs to (a question: the issuing unit) */
+                            unitId: string;
+                            /**
+                             * @description Cases only
+                             * @enum {string|null}
+                             */
+                            urgency: "low" | "normal" | "urgent" | "life_threatening" | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     postPeople: {
         parameters: {
             query?: never;
@@ -7386,9 +7471,13 @@ export interface operations {
                             rate: number | null;
                         };
                         cadence: {
+                            /** @description The installation's default cadence (a cell nobody set one for) */
+                            byDefault: boolean;
                             everyDays: number;
                             lastMetAt: string | null;
                             missedSince: string | null;
+                            /** @description No meeting held yet */
+                            neverMet: boolean;
                         } | null;
                         children: {
                             attendance: {
@@ -7401,15 +7490,21 @@ export interface operations {
                                 rate: number | null;
                             };
                             cadence: {
+                                /** @description The installation's default cadence (a cell nobody set one for) */
+                                byDefault: boolean;
                                 everyDays: number;
                                 lastMetAt: string | null;
                                 missedSince: string | null;
+                                /** @description No meeting held yet */
+                                neverMet: boolean;
                             } | null;
                             /** @description Gatherings that have started and have attendance */
                             gatheringsHeld: number;
                             /** @description …of which missed their last expected meeting */
                             missed: number;
                             name: string;
+                            /** @description …of which never held a meeting */
+                            neverMet: number;
                             unitId: string;
                             /** @description Units in the subtree that keep a cadence */
                             withCadence: number;
@@ -7418,6 +7513,8 @@ export interface operations {
                         gatheringsHeld: number;
                         /** @description …of which missed their last expected meeting */
                         missed: number;
+                        /** @description …of which never held a meeting */
+                        neverMet: number;
                         unitId: string;
                         /** @description Units in the subtree that keep a cadence */
                         withCadence: number;

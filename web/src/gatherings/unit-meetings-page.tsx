@@ -36,6 +36,7 @@ export function UnitMeetingsPage({ id }: { id: string }) {
             <div><dt>{t('attendance.rate')}</dt><dd>{percent(s.attendance.rate)}</dd></div>
             <div><dt>{t('meetings.withCadence')}</dt><dd>{format.number(s.withCadence)}</dd></div>
             <div><dt>{t('meetings.missedCount')}</dt><dd>{format.number(s.missed)}</dd></div>
+            <div><dt>{t('today.neverMet')}</dt><dd>{format.number(s.neverMet)}</dd></div>
           </dl>
           <p className="hint">{t('meetings.explain')}</p>
           <p>{t('meetings.ownCadence')}: <CadenceSummary cadence={s.cadence} /></p>

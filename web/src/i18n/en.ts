@@ -5,6 +5,7 @@ import { enErrors } from './en-errors';
 import { enSystem } from './en-system';
 import { enGatherings } from './en-gatherings';
 import { enHonesty } from './en-honesty';
+import { enToday } from './en-today';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
@@ -177,6 +178,7 @@ export const en = {
   ...enErrors,
   ...enSystem,
   ...enHonesty,
+  ...enToday,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -6,6 +6,7 @@ import { koErrors } from './ko-errors';
 import { koSystem } from './ko-system';
 import { koGatherings } from './ko-gatherings';
 import { koHonesty } from './ko-honesty';
+import { koToday } from './ko-today';
 
 export const ko: Catalogue = {
   common: {
@@ -177,4 +178,5 @@ export const ko: Catalogue = {
   ...koErrors,
   ...koSystem,
   ...koHonesty,
+  ...koToday,
 };

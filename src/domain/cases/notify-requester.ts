@@ -5,13 +5,15 @@ export type RequesterNotice =
   | { kind: 'received'; trackingUrl?: string | undefined }
   | { kind: 'resolved' }
   | { kind: 'escalated' }
-  | { kind: 'update'; note: string };
+  | { kind: 'update'; note: string }
+  | { kind: 'recovered'; trackingUrl: string };
 
 const SUBJECT: Record<RequesterNotice['kind'], string> = {
   received: 'We received your request',
   resolved: 'Your request is resolved — please confirm',
   escalated: 'Your request has gone to the level above',
   update: 'An update on your request',
+  recovered: 'Your new tracking link',
 };
 
 /**
@@ -34,6 +36,7 @@ export function requesterMessage(row: { id: string; reference: string; email: st
     received: `we received your request ${row.reference}. ${notice.kind === 'received' && notice.trackingUrl ? `Follow it, add information and confirm the result at:\n${notice.trackingUrl}\n\nKeep this message: the link is the key to your request.` : 'Keep its reference.'}`,
     resolved: `your request ${row.reference} has been marked resolved. Please confirm it, or reopen it within 14 days, with the link from our first message.`,
     escalated: `your request ${row.reference} was not handled in time, so it has gone to the level above, which now answers for it.`,
+    recovered: `someone asked for the tracking link of your request ${row.reference} again. Here is a new one; the old link no longer works:\n${notice.kind === 'recovered' ? notice.trackingUrl : ''}\n\nIf it was not you, you can ignore this message: the link was sent only to you.`,
     update: `there is news on your request ${row.reference}:\n\n${notice.kind === 'update' ? notice.note : ''}`,
   }[notice.kind];
   return {

@@ -29,6 +29,8 @@ export interface CaseItem {
   id: string; reference: string; status: CaseStatus; urgency: string; categoryCode: string; owningUnitId: string;
   /** The category's name and its translations, so a queue never shows a bare code. */
   category: { code: string; name: string; names: Record<string, string> };
+  /** The description's first line, cut to 100 characters: the card's title. */
+  summary: string;
   /** The deadline running now: acknowledgement while new, else resolution; null once resolved. */
   dueAt: string | null;
   createdAt: string; acknowledgeDueAt: string | null; resolveDueAt: string | null; overdue: boolean; escalationLevel: number; triage: boolean;
@@ -53,7 +55,7 @@ export async function listUnitCases(ctx: Ctx, unitId: string, input: ListCasesIn
   let query = ctx.db.selectFrom('cases as c').innerJoin('case_categories as k', 'k.id', 'c.category_id')
     .select(['c.id', 'c.reference', 'c.status', 'c.urgency', 'k.code as categoryCode', 'k.name as categoryName', 'k.names as categoryNames', 'c.owning_unit_id', 'c.created_at',
       'c.acknowledge_due_at', 'c.resolve_due_at', 'c.escalation_level', 'c.triage', 'c.assignee_person_id'])
-    .select(isOverdueSql(now).as('overdue')).select(dueSql.as('due_at')).select(rankSql.as('rank'));
+    .select(isOverdueSql(now).as('overdue')).select(dueSql.as('due_at')).select(sql<string>`left(split_part(c.description, E'\n', 1), 100)`.as('summary')).select(rankSql.as('rank'));
   if (input.scope === 'own') query = query.where('c.owning_unit_id', '=', unitId);
   else if (input.scope === 'subtree') query = query.where(sql<boolean>`c.owner_path @> array[${unitId}::uuid]`);
   else query = query.where(sql<boolean>`c.involved_path @> array[${unitId}::uuid]`);
@@ -76,7 +78,7 @@ export async function listUnitCases(ctx: Ctx, unitId: string, input: ListCasesIn
   const items = rows.map((r) => ({
     id: r.id, reference: r.reference, status: r.status, urgency: r.urgency, categoryCode: r.categoryCode, owningUnitId: r.owning_unit_id,
     category: { code: r.categoryCode, name: r.categoryName, names: r.categoryNames as Record<string, string> },
-    dueAt: r.due_at ? new Date(r.due_at).toISOString() : null, rank: Number(r.rank),
+    summary: r.summary, dueAt: r.due_at ? new Date(r.due_at).toISOString() : null, rank: Number(r.rank),
     createdAt: r.created_at.toISOString(), acknowledgeDueAt: r.acknowledge_due_at?.toISOString() ?? null,
     resolveDueAt: r.resolve_due_at?.toISOString() ?? null, overdue: r.overdue, escalationLevel: r.escalation_level, triage: r.triage,
     assignee: assigneeOf(r.assignee_person_id, names),

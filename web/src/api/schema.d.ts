@@ -6820,6 +6820,8 @@ export interface operations {
                             resolveDueAt: string | null;
                             /** @enum {string} */
                             status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            /** @description The description's first line, up to 100 characters */
+                            summary: string;
                             triage: boolean;
                             urgency: string;
                         }[];

@@ -15,6 +15,7 @@ export const enCases = {
     note: 'Note to the resident: what was done', confirm: 'Resolve and tell the resident',
   },
   reportDone: {
+    chooseCategory: 'Choose what it is about',
     address: 'Tracking address', copy: 'Copy the link', copied: 'Copied.', share: 'Share…', copyFailed: 'Could not copy: select the address and copy it.',
     emailed: 'We also sent this link to {{email}}.', noEmail: 'Without an e-mail address nobody can send this link again: write it down or copy it now.',
     shareTitle: 'My request {{reference}}', lost: 'Lost the link later? Get it sent again.',

@@ -19,6 +19,7 @@ export const koCases: Shape<typeof enCases> = {
     note: '주민에게 남길 말: 무엇을 했는지', confirm: '해결로 표시하고 주민에게 알리기',
   },
   reportDone: {
+    chooseCategory: '무엇에 관한 민원인지 고르세요',
     address: '추적 주소', copy: '링크 복사', copied: '복사했습니다.', share: '공유…', copyFailed: '복사하지 못했습니다. 주소를 선택해 복사해 주세요.',
     emailed: '이 링크를 {{email}}(으)로도 보냈습니다.', noEmail: '이메일 주소가 없으면 이 링크를 다시 보내 드릴 수 없습니다. 지금 적어 두거나 복사해 두세요.',
     shareTitle: '내 민원 {{reference}}', lost: '나중에 링크를 잃어버렸나요? 다시 보내 드립니다.',

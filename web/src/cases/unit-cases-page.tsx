@@ -129,19 +129,24 @@ function CaseQueue({ id, isCell }: { id: string; isCell: boolean }) {
           : <Empty>{t('cases.none')}</Empty>
       )}
       {cases.items.length > 0 && narrow && (
+        <label className="check pick">
+          <input type="checkbox" checked={allShown} ref={(box) => { if (box) box.indeterminate = someShown && !allShown; }}
+            onChange={(e) => setSelected(e.target.checked ? new Set([...selected, ...shown]) : new Set([...selected].filter((s) => !shown.includes(s))))} /> {t('assign.selectAll')}
+        </label>
+      )}
+      {cases.items.length > 0 && narrow && (
         <ul className="case-cards" aria-labelledby="queue-heading">
           {cases.items.map((c) => {
             const late = c.overdue;
             return (
               <li key={c.id} className={`case-card${c.urgency === 'urgent' || c.urgency === 'life_threatening' ? ' urgent' : ''}`}>
-                <span className="case-card-title"><Link href={`/cases/${c.id}`}>{c.summary || c.reference}</Link></span>
+                <span className="case-card-title"><Link href={`/cases/${c.id}`}>{c.summary} <span className="code muted">{c.reference}</span></Link></span>
                 <span className="case-card-meta">
                   <span>{categoryName(c.category)}</span>
                   <strong>{t(`urgency.${c.urgency}`)}</strong>
                   <span className={late ? 'due-late' : undefined}>{dueIn(due(c))}</span>
                 </span>
                 <span className="case-card-meta muted">
-                  <span className="code">{c.reference}</span>
                   <span>{t(`caseStatus.${c.status}`)}</span>
                   {c.escalationLevel > 0 && <span className="badge">{t('cases.escalated')}</span>}
                   {c.triage && <span className="badge">{t('cases.triage')}</span>}

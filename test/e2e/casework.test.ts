@@ -156,7 +156,7 @@ describe.skipIf(NO_BROWSER)('a case from the public form to a rating, in the bro
     await phone.getByText('4 of 5 (1 rating)').waitFor();
     await expectAccessible(phone, 'case dashboard (phone)');
     await expectNoSidewaysScroll(phone);
-  }, 150_000);
+  }, 240_000);
 });
 
 describe.skipIf(NO_BROWSER)('an official files a case for someone and refers it, in the browser', () => {

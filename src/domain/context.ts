@@ -21,7 +21,7 @@ export interface Actor {
 }
 
 /** The doors that need no account (migration 0016_public_doors.sql). */
-export type PublicDoor = 'intake' | 'track' | 'open311' | 'feed';
+export type PublicDoor = 'intake' | 'track' | 'open311' | 'feed' | 'recover';
 
 /**
  * The public at one door: not an administrator, no units, no cell, no person — row-level

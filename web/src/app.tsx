@@ -7,6 +7,7 @@ import { AuditPage } from './audit/audit-page';
 import { CasePage } from './cases/case-page';
 import { ReportPage } from './cases/report-page';
 import { TrackPage } from './cases/track-page';
+import { RecoverPage } from './cases/recover-page';
 import { UnitDashboardPage } from './cases/unit-dashboard-page';
 import { UnitCasesPage } from './cases/unit-cases-page';
 import { UnitApiKeysPage } from './cases/unit-api-keys-page';
@@ -32,6 +33,7 @@ export function App() {
   // The public doors need no account: the intake form and the requester's tracking page.
   const [location] = useLocation();
   if (location === '/report') return <ReportPage />;
+  if (location === '/track') return <RecoverPage />;
   const tracking = /^\/track\/([^/]+)$/.exec(location);
   if (tracking) return <TrackPage token={decodeURIComponent(tracking[1]!)} />;
   return (

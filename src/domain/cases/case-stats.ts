@@ -3,6 +3,7 @@ import { authorize, placeUnit } from '../access/guard.ts';
 import { unitPolicy } from '../access/policy.ts';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { isOverdueSql } from './case.queries.ts';
 
 /**
  * A unit's casework figures, for its whole subtree, from the maintained rollups of
@@ -26,10 +27,18 @@ export interface CaseDashboard {
   medianResolveHours: number | null;
   satisfaction: { average: number | null; ratings: number };
   byCategory: Array<{ code: string; name: string; names: Record<string, string>; open: number; overdue: number; escalated: number; resolved: number; reopened: number }>;
+  /**
+   * Each open unit directly below: its subtree's open and escalated cases (from the rollups)
+   * and its open cases past the deadline running now (live: below the root a late case
+   * rises at the next sweep, so the rollup's overdue is the root's alone).
+   */
+  byUnit: UnitBreakdown[];
   weeks: Array<{ week: string; opened: number; resolved: number }>;
   /** Changes not yet folded into the rollups (already counted above). */
   pendingChanges: number;
 }
+
+export interface UnitBreakdown { unitId: string; name: string; level: string; open: number; overdue: number; escalated: number }
 
 export const DASHBOARD_WEEKS = 12;
 const WEEK_MS = 7 * 86_400_000;
@@ -93,8 +102,29 @@ export async function caseDashboard(ctx: Ctx, unitId: string, options: { weeks?:
     medianResolveHours: medianHours(buckets.filter((b) => b.kind === 'resolve')),
     satisfaction: { average: ratings > 0 ? round(total('stars_sum') / ratings, 2) : null, ratings },
     byCategory: categories.map((c) => ({ code: c.code, name: c.name, names: c.names ?? {}, open: c.open, overdue: c.overdue, escalated: c.escalated, resolved: c.resolved, reopened: c.reopened })),
+    byUnit: await unitsBelow(ctx, unitId, unit.ancestorIds.length, now),
     weeks, pendingChanges,
   };
+}
+
+async function unitsBelow(ctx: Ctx, unitId: string, depth: number, now: Date): Promise<UnitBreakdown[]> {
+  // A case owned below the unit names the child it lies under at this place of its owner_path.
+  const childAt = depth + 2;
+  return (await sql<UnitBreakdown>`
+    select u.id as "unitId", u.name, l.key as level, coalesce(s.open, 0)::int as open, coalesce(o.n, 0)::int as overdue,
+           coalesce(s.escalated, 0)::int as escalated
+      from units u
+      join levels l on l.depth = u.depth
+      left join lateral (
+        select sum(open) as open, sum(escalated) as escalated from (
+          select open, escalated from case_stats where unit_id = u.id
+          union all select sign * open, sign * escalated from case_stat_deltas d where d.path @> array[u.id]) x) s on true
+      left join (
+        select owner_path[${childAt}] as unit_id, count(*) as n from cases
+         where owner_path @> array[${unitId}::uuid] and (${isOverdueSql(now)})
+         group by 1) o on o.unit_id = u.id
+     where u.parent_id = ${unitId}::uuid and u.closed_at is null
+     order by coalesce(o.n, 0) desc, coalesce(s.open, 0) desc, u.name, u.id`.execute(ctx.db)).rows;
 }
 
 /**

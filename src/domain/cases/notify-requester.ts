@@ -6,7 +6,8 @@ export type RequesterNotice =
   | { kind: 'received'; trackingUrl?: string | undefined }
   | { kind: 'resolved' }
   | { kind: 'escalated' }
-  | { kind: 'update'; note: string };
+  | { kind: 'update'; note: string }
+  | { kind: 'recovered'; trackingUrl: string };
 
 /**
  * Tells a requester who gave an e-mail address what happened, through the outbox: the
@@ -29,13 +30,14 @@ export function requesterMessage(
 ): NewMessage | undefined {
   if (!row.email) return undefined;
   const lang = mailLanguage(row.language);
-  const values = { reference: row.reference, name: row.name ?? '', url: notice.kind === 'received' ? notice.trackingUrl ?? '' : '', note: notice.kind === 'update' ? notice.note : '' };
+  const values = { reference: row.reference, name: row.name ?? '', url: notice.kind === 'received' || notice.kind === 'recovered' ? notice.trackingUrl ?? '' : '', note: notice.kind === 'update' ? notice.note : '' };
   const greeting = mailText(lang, row.name ? 'greetingNamed' : 'greeting', values);
   const [subject, body]: [MailKey, MailKey] = {
     received: ['requesterReceivedSubject', notice.kind === 'received' && notice.trackingUrl ? 'requesterReceived' : 'requesterReceivedNoLink'] as [MailKey, MailKey],
     resolved: ['requesterResolvedSubject', 'requesterResolved'] as [MailKey, MailKey],
     escalated: ['requesterEscalatedSubject', 'requesterEscalated'] as [MailKey, MailKey],
     update: ['requesterUpdateSubject', 'requesterUpdate'] as [MailKey, MailKey],
+    recovered: ['requesterRecoveredSubject', 'requesterRecovered'] as [MailKey, MailKey],
   }[notice.kind];
   return {
     to: row.email, subject: mailText(lang, subject, values), text: `${greeting}\n\n${mailText(lang, body, values)}\n`,

@@ -53,6 +53,8 @@ export async function transitionCase(ctx: Ctx, caseId: string, input: Transition
     change.resolve_due_at = await resumedDue(ctx, row.owning_unit_id, row.urgency, row.paused_at, row.resolve_due_at, now);
     change.paused_at = null;
   }
+  // Triage means "nobody has taken this yet": whoever acknowledges it (or moves it on) has.
+  if (input.to === 'acknowledged' || input.to === 'in_progress' || input.to === 'resolved') change.triage = false;
   switch (input.to) {
     case 'acknowledged':
     case 'in_progress':

@@ -14,6 +14,8 @@ export const mailEn = {
   requesterEscalated: 'your request {{reference}} was not handled in time, so it has gone to the level above, which now answers for it.',
   requesterUpdateSubject: 'An update on your request ({{reference}})',
   requesterUpdate: 'there is news on your request {{reference}}:\n\n{{note}}',
+  requesterRecoveredSubject: 'Your new tracking link ({{reference}})',
+  requesterRecovered: 'someone asked for the tracking link of your request {{reference}} again. Here is a new one; the old link no longer works:\n{{url}}\n\nIf it was not you, you can ignore this message: the link was sent only to you.',
   caseReminderAcknowledgeSubject: 'Case {{reference}}: acknowledge it by {{due}} UTC',
   caseReminderResolveSubject: 'Case {{reference}}: resolve it by {{due}} UTC',
   caseReminderAcknowledge: 'Case {{reference}} must be acknowledged by {{due}} UTC. If the deadline passes, the case goes to the unit above.',

@@ -13,6 +13,8 @@ export const mailKo: Record<keyof typeof mailEn, string> = {
   requesterEscalated: '요청 {{reference}}이(가) 기한 안에 처리되지 않아 상급 조직으로 넘어갔습니다. 이제 상급 조직이 책임지고 답합니다.',
   requesterUpdateSubject: '요청에 대한 새 소식 ({{reference}})',
   requesterUpdate: '요청 {{reference}}에 새 소식이 있습니다:\n\n{{note}}',
+  requesterRecoveredSubject: '새 추적 링크 ({{reference}})',
+  requesterRecovered: '누군가 요청 {{reference}}의 추적 링크를 다시 요청했습니다. 새 링크를 보냅니다. 이전 링크는 더 이상 쓸 수 없습니다:\n{{url}}\n\n본인이 요청하지 않았다면 이 메시지는 무시해도 됩니다. 링크는 이 주소로만 보냈습니다.',
   caseReminderAcknowledgeSubject: '민원 {{reference}}: {{due}}(UTC)까지 확인하세요',
   caseReminderResolveSubject: '민원 {{reference}}: {{due}}(UTC)까지 해결하세요',
   caseReminderAcknowledge: '민원 {{reference}}은(는) {{due}}(UTC)까지 확인해야 합니다. 기한이 지나면 민원은 상급 조직으로 넘어갑니다.',

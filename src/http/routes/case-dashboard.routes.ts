@@ -19,6 +19,12 @@ const CaseDashboard = z.object({
   medianResolveHours: z.number().nullable(),
   satisfaction: z.object({ average: z.number().nullable().describe('Mean stars, 1–5'), ratings: Count }),
   byCategory: z.array(z.object({ code: z.string(), name: z.string(), names: z.record(z.string(), z.string()).describe('The name in other languages, by language code'), open: Count, overdue: Count, escalated: Count, resolved: Count, reopened: Count })),
+  byUnit: z.array(z.object({
+    unitId: z.string(), name: z.string(), level: z.string().describe('The level key'),
+    open: Count.describe('Open cases owned in its subtree'),
+    overdue: Count.describe('Open cases owned in its subtree past the deadline running now (they rise at the next sweep)'),
+    escalated: Count.describe('Open cases owned in its subtree that rose above the unit that first owned them'),
+  })).describe('Each open unit directly below, the most overdue first'),
   weeks: z.array(z.object({ week: z.string().describe('The Monday (UTC) that starts the week'), opened: Count, resolved: Count })),
   pendingChanges: Count.describe('Changes not yet folded into the rollups (already counted above)'),
 });

@@ -93,7 +93,7 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
 
   app.get('/units/:id/cases', {
     schema: {
-      tags, summary: "A unit's case queue, newest first", params: IdParams,
+      tags, summary: "A unit's case queue, newest first or most pressing first", params: IdParams,
       querystring: z.strictObject({
         ...PageQuery,
         scope: z.enum(['own', 'subtree', 'involved']).default('own')
@@ -104,6 +104,8 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
         urgency: z.enum(URGENCIES as [string, ...string[]]).optional(),
         category: singleLine(64).optional(),
         assignee: z.union([z.enum(['me', 'none']), Id]).optional().describe('A person id, me (assigned to you) or none (unassigned)'),
+        sort: z.enum(['newest', 'due']).default('newest')
+          .describe('newest: newest first; due: life-threatening, then urgent, then the rest, each by the deadline running now (none last)'),
       }),
       response: { 200: pageOf(CaseItem), ...errorResponses },
     },

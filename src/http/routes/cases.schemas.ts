@@ -61,6 +61,9 @@ const Status = z.enum(['new', 'acknowledged', 'in_progress', 'waiting', 'resolve
 
 export const CaseItem = z.object({
   id: z.string(), reference: z.string(), status: Status, urgency: z.string(), categoryCode: z.string(), owningUnitId: z.string(),
+  category: z.object({ code: z.string(), name: z.string(), names: z.record(z.string(), z.string()).describe('Translations by language') }),
+  summary: z.string().describe("The description's first line, up to 100 characters"),
+  dueAt: z.string().nullable().describe('The deadline running now: to acknowledge while new, else to resolve; null once resolved'),
   createdAt: z.string(), acknowledgeDueAt: z.string().nullable(), resolveDueAt: z.string().nullable(), overdue: z.boolean(),
   escalationLevel: z.number(), triage: z.boolean(), assignee: AssigneeRef,
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listCategories } from '../../domain/cases/categories.ts';
 import { createCase } from '../../domain/cases/create-case.ts';
 import { matchPublicPlace, searchPublicAreas } from '../../domain/cases/public-areas.ts';
+import { recoverTrackingLink } from '../../domain/cases/recover-tracking.ts';
 import { addRequesterInformation, confirmCase, rateCase, reopenCase, trackCase, trackedPhoto } from '../../domain/cases/track-case.ts';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -108,6 +109,23 @@ export const publicRoutes = (deps: AppDeps, limits: PublicLimits = DEFAULT_PUBLI
     const created = await asPublic(request.id, (ctx) => createCase(ctx, { ...input, photos, receivedByUnitId: unitId, publicUrl: `${request.protocol}://${request.host}` }, 'web'), 'intake');
     return reply.code(201).send(created);
   });
+
+  app.post('/public/track/recover', {
+    // Limited like intake: each call may send a message.
+    config: { rateLimit: { max: limits.intakePerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags, security: [], summary: 'A lost tracking link: sent again to the contact given with the request, never shown',
+      description: 'The reference and the e-mail address or phone number given with the request. If they match, a new link is sent to that '
+        + 'contact (e-mail only for now; text messages are not sent yet) and the old link stops working. The answer is the same whether '
+        + 'the pair matched, did not, or the reference is unknown.',
+      body: z.strictObject({
+        reference: singleLine(40).min(1).describe('The reference shown when the request was sent, e.g. C-ABCD-EFGH'),
+        contact: singleLine(254).min(1).describe('The e-mail address or phone number given with the request'),
+      }),
+      response: { 202: z.object({ message: z.string() }), ...errorResponses },
+    },
+  }, async (request, reply) => reply.code(202).send(await asPublic(request.id,
+    (ctx) => recoverTrackingLink(ctx, { ...request.body, publicUrl: `${request.protocol}://${request.host}` }), 'recover')));
 
   app.get('/track/:token', {
     config: { rateLimit: { max: limits.trackingPerMinute, timeWindow: '1 minute' } },

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { ApiError } from '../api/client';
 import { Field } from '../components/field';
 import { LanguageSwitch } from '../components/layout';
@@ -40,6 +41,8 @@ export function SignInPage({ reason }: { reason?: 'expired' | 'signed-out' | und
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy}>{busy ? t('signIn.signingIn') : t('signIn.submit')}</button>
       </form>
+      <p><Link href="/report">{t('signInLinks.report')}</Link></p>
+      <p><Link href="/track">{t('signInLinks.recover')}</Link></p>
     </main>
   );
 }

@@ -992,6 +992,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/track/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lost tracking link: sent again to the contact given with the request, never shown
+         * @description The reference and the e-mail address or phone number given with the request. If they match, a new link is sent to that contact (e-mail only for now; text messages are not sent yet) and the old link stops working. The answer is the same whether the pair matched, did not, or the reference is unknown.
+         */
+        post: operations["postPublicTrackRecover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1315,7 +1335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A unit's case queue, newest first */
+        /** A unit's case queue, newest first or most pressing first */
         get: operations["getUnitsByIdCases"];
         put?: never;
         post?: never;
@@ -5632,6 +5652,46 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    postPublicTrackRecover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The e-mail address or phone number given with the request */
+                    contact: string;
+                    /** @description The reference shown when the request was sent, e.g. C-ABCD-EFGH */
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getSearch: {
         parameters: {
             query: {
@@ -7086,6 +7146,19 @@ export interface operations {
                             reopened: number;
                             resolved: number;
                         }[];
+                        /** @description Each open unit directly below, the most overdue first */
+                        byUnit: {
+                            /** @description Open cases owned in its subtree that rose above the unit that first owned them */
+                            escalated: number;
+                            /** @description The level key */
+                            level: string;
+                            name: string;
+                            /** @description Open cases owned in its subtree */
+                            open: number;
+                            /** @description Open cases owned in its subtree past the deadline running now (they rise at the next sweep) */
+                            overdue: number;
+                            unitId: string;
+                        }[];
                         /** @description Open cases that rose above the unit that first owned them */
                         escalated: number;
                         /** @description Wall-clock hours from arrival, from a histogram: within 10 % */
@@ -7139,6 +7212,8 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description own: owned by this unit; subtree: owned by it or below; involved: ever owned by it or below, escalated or referred away included */
                 scope?: "own" | "subtree" | "involved";
+                /** @description newest: newest first; due: life-threatening, then urgent, then the rest, each by the deadline running now (none last) */
+                sort?: "newest" | "due";
                 status?: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
                 urgency?: "low" | "normal" | "urgent" | "life_threatening";
             };
@@ -7165,8 +7240,18 @@ export interface operations {
                                 name: string;
                                 personId: string;
                             } | null;
+                            category: {
+                                code: string;
+                                name: string;
+                                /** @description Translations by language */
+                                names: {
+                                    [key: string]: string;
+                                };
+                            };
                             categoryCode: string;
                             createdAt: string;
+                            /** @description The deadline running now: to acknowledge while new, else to resolve; null once resolved */
+                            dueAt: string | null;
                             escalationLevel: number;
                             id: string;
                             overdue: boolean;
@@ -7175,6 +7260,8 @@ export interface operations {
                             resolveDueAt: string | null;
                             /** @enum {string} */
                             status: "new" | "acknowledged" | "in_progress" | "waiting" | "resolved" | "closed" | "reopened" | "merged";
+                            /** @description The description's first line, up to 100 characters */
+                            summary: string;
                             triage: boolean;
                             urgency: string;
                         }[];

@@ -27,6 +27,9 @@ export function CasePage({ id }: { id: string }) {
   const [publicNote, setPublicNote] = useState(false);
   const [referring, setReferring] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [resolving, setResolving] = useState(false);
+  const [resolution, setResolution] = useState('');
+  const resolve = useAction();
   const [target, setTarget] = useState<SearchOption | null>(null);
   const refer = useAction();
   usePageTitle(loaded.data ? `${t('cases.case')} ${loaded.data.reference}` : t('cases.case'));
@@ -35,7 +38,10 @@ export function CasePage({ id }: { id: string }) {
   const c = loaded.data;
   if (!c) return <Loading />;
   // Referring and merging need more than a click: a unit, or the case that is kept, and a reason.
-  const simple = c.abilities.transitions.filter((to): to is Target => to !== 'referred' && to !== 'merged');
+  // Resolving is final for the resident: never the primary button, always confirmed with a note to them.
+  const simple = c.abilities.transitions.filter((to): to is Target => to !== 'referred' && to !== 'merged' && to !== 'resolved');
+  const mayResolve = c.abilities.transitions.includes('resolved');
+  const primary = simple.find((to) => to === 'acknowledged' || to === 'in_progress');
   const mayRefer = c.abilities.transitions.includes('referred');
   const mayMerge = c.abilities.transitions.includes('merged');
   const transition = (to: Target) => action.run(
@@ -64,7 +70,7 @@ export function CasePage({ id }: { id: string }) {
       {c.escalations.length > 0 && (
         <p className="warning" role="note">{t('cases.escalatedTimes', { count: c.escalations.length })}</p>
       )}
-      {(simple.length > 0 || mayRefer || mayMerge) && (
+      {(simple.length > 0 || mayResolve || mayRefer || mayMerge) && (
         <section aria-labelledby="actions-heading">
           <h2 id="actions-heading">{t('cases.next')}</h2>
           <div className="field">
@@ -74,11 +80,27 @@ export function CasePage({ id }: { id: string }) {
           <label className="check"><input type="checkbox" checked={publicNote} onChange={(e) => setPublicNote(e.target.checked)} /> {t('cases.publicNote')}</label>
           <ErrorMessage error={action.error} />
           <div className="toolbar">
-            {simple.map((to) => <button key={to} type="button" className={to === 'resolved' ? undefined : 'secondary'} disabled={action.busy} onClick={() => void transition(to)}>{t(`caseAction.${to}`)}</button>)}
+            {simple.map((to) => <button key={to} type="button" className={to === primary ? undefined : 'secondary'} disabled={action.busy} onClick={() => void transition(to)}>{t(`caseAction.${to}`)}</button>)}
+            {mayResolve && <button type="button" className="secondary" onClick={() => { setResolution(note); setResolving(true); }}>{t('resolve.open')}</button>}
             {mayRefer && <button type="button" className="secondary" onClick={() => setReferring(true)}>{t('caseAction.referred')}</button>}
             {mayMerge && <button type="button" className="secondary" onClick={() => setMerging(true)}>{t('merge.open')}</button>}
           </div>
         </section>
+      )}
+      {resolving && (
+        <Dialog title={t('resolve.title', { reference: c.reference })} open onClose={() => setResolving(false)} submitLabel={t('resolve.confirm')}
+          busy={resolve.busy || !resolution.trim()}
+          onSubmit={() => resolve.run(
+            () => unwrap(api.POST('/api/v1/cases/{id}/transition', { params: { path: { id } }, body: { to: 'resolved', note: resolution.trim(), publicNote: true } })),
+            () => { setResolving(false); setResolution(''); setNote(''); loaded.reload(); },
+          )}>
+          <p>{t('resolve.explain')}</p>
+          <div className="field">
+            <label htmlFor="resolve-note">{t('resolve.note')}</label>
+            <textarea id="resolve-note" rows={4} required value={resolution} onChange={(e) => setResolution(e.target.value)} />
+          </div>
+          <ErrorMessage error={resolve.error} />
+        </Dialog>
       )}
       {merging && <MergeCaseDialog caseId={c.id} reference={c.reference} onClose={() => setMerging(false)} onMerged={() => { setMerging(false); loaded.reload(); }} />}
       {referring && (

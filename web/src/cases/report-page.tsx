@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { api, ApiError, unwrap } from '../api/client';
 import { useApi } from '../api/use-api';
 import { CaseKindFields, type Urgency } from './case-fields';
@@ -10,6 +9,7 @@ import { Field } from '../components/field';
 import { LanguageSwitch } from '../components/layout';
 import { ErrorMessage, Loading } from '../components/status';
 import { usePageTitle } from '../components/page-title';
+import { TrackingLink } from './tracking-link';
 
 /** The public form: anyone brings a difficulty, no account, and leaves with a tracking link. */
 export function ReportPage() {
@@ -28,6 +28,7 @@ export function ReportPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<{ reference: string; trackingToken: string } | null>(null);
+  const [sentTo, setSentTo] = useState('');
   usePageTitle(t('report.title'));
 
   const submit = async (event: FormEvent) => {
@@ -39,10 +40,11 @@ export function ReportPage() {
       if (!(await areaStep.ready())) return;
       const requester = { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
       const body = {
-        categoryCode: category || categories.data?.items[0]?.code || '', description, urgency,
+        categoryCode: category, description, urgency,
         ...(address ? { address } : {}), ...areaStep.fields, ...(Object.keys(requester).length ? { requester } : {}),
       };
       // With photos the same body travels as the `case` field of a multipart form, beside the files.
+      setSentTo(email);
       setCreated(await unwrap(photos.length
         ? api.POST('/api/v1/public/cases', {
           body: { case: JSON.stringify(body) },
@@ -66,18 +68,13 @@ export function ReportPage() {
       <div className="brand-row"><span className="brand">Mainstay</span><LanguageSwitch /></div>
       <h1>{t('report.title')}</h1>
       {created ? (
-        <section aria-labelledby="received-heading">
-          <h2 id="received-heading">{t('report.received')}</h2>
-          <p>{t('report.reference')}: <strong className="code">{created.reference}</strong></p>
-          <p>{t('report.keepLink')}</p>
-          <p><Link href={`/track/${created.trackingToken}`}>{t('report.follow')}</Link></p>
-        </section>
+        <TrackingLink reference={created.reference} token={created.trackingToken} emailedTo={sentTo} />
       ) : (
         <form onSubmit={(event) => void submit(event)}>
           <p>{t('report.explain')}</p>
           {categories.loading && <Loading />}
           <ErrorMessage error={categories.error} />
-          <CaseKindFields categories={categories.data?.items} category={category || categories.data?.items[0]?.code || ''} onCategory={setCategory} urgency={urgency} onUrgency={setUrgency} />
+          <CaseKindFields categories={categories.data?.items} choose={t('reportDone.chooseCategory')} category={category} onCategory={setCategory} urgency={urgency} onUrgency={setUrgency} />
           <div className="field">
             <label htmlFor="report-description">{t('report.description')}</label>
             <textarea id="report-description" required rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
@@ -92,7 +89,7 @@ export function ReportPage() {
             <Field label={t('person.phone')} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
           </fieldset>
           <ErrorMessage error={error} />
-          <button type="submit" disabled={busy || !categories.data?.items.length || photoProblem !== null}>{t('report.submit')}</button>
+          <button type="submit" disabled={busy || !categories.data?.items.length || !category || photoProblem !== null}>{t('report.submit')}</button>
         </form>
       )}
     </main>

@@ -7,16 +7,20 @@ import { TableWrap } from '../components/table-wrap';
 import { TrendChart } from '../components/trend-chart';
 import { useFormat } from '../i18n/format';
 import { usePageTitle } from '../components/page-title';
+import { useLevels } from '../api/levels';
+import { useCategoryName } from './case-due';
 
 /** A unit's casework at a glance, for its whole subtree: what is open, what is late, how well it is handled. */
 export function UnitDashboardPage({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
+  const categoryName = useCategoryName();
+  const { levelName } = useLevels();
   const unit = useApi(id, () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id } } })));
   const figures = useApi(id, () => unwrap(api.GET('/api/v1/units/{id}/case-dashboard', { params: { path: { id }, query: {} } })));
   const title = unit.data ? t('dashboard.titleOf', { unit: unit.data.name }) : t('dashboard.title');
   usePageTitle(title);
-  const hours = (h: number | null) => (h === null ? '—' : h < 48 ? t('dashboard.hours', { n: format.number(Math.round(h * 10) / 10) }) : t('dashboard.days', { n: format.number(Math.round(h / 2.4) / 10) }));
+  const hours = (h: number | null) => (h === null ? '—' : h < 48 ? t('dashboard.hours', { n: format.number(Math.round(h * 10) / 10) }) : t('dashboard.days', { count: Math.round(h / 2.4) / 10, n: format.number(Math.round(h / 2.4) / 10) }));
 
   return (
     <>
@@ -45,11 +49,34 @@ export function UnitDashboardPage({ id }: { id: string }) {
               </div>
               <div>
                 <dt>{t('dashboard.satisfaction')}</dt>
-                <dd>{f.satisfaction.average === null ? '—' : t('dashboard.stars', { avg: format.number(f.satisfaction.average), n: format.number(f.satisfaction.ratings) })}</dd>
+                <dd>{f.satisfaction.average === null ? '—' : t('dashboard.stars', { avg: format.number(f.satisfaction.average), count: f.satisfaction.ratings, n: format.number(f.satisfaction.ratings) })}</dd>
               </div>
             </dl>
+            <h2 id="by-unit">{t('dashboardUnits.heading')}</h2>
+            {f.byUnit.length === 0 ? <p>{t('dashboardUnits.none')}</p> : (
+              <TableWrap labelledBy="by-unit">
+                <table>
+                  <thead>
+                    <tr><th scope="col">{t('dashboardUnits.unit')}</th><th scope="col">{t('dashboard.open')}</th><th scope="col">{t('dashboard.overdue')}</th><th scope="col">{t('dashboard.escalated')}</th></tr>
+                  </thead>
+                  <tbody>
+                    {f.byUnit.map((u) => {
+                      const queue = `/units/${u.unitId}/cases?scope=subtree`;
+                      return (
+                        <tr key={u.unitId}>
+                          <th scope="row">{u.name} <span className="muted">{levelName(u.level)}</span></th>
+                          <td><Link href={queue} aria-label={`${format.number(u.open)} · ${t('dashboardUnits.openOf', { unit: u.name })}`}>{format.number(u.open)}</Link></td>
+                          <td className={u.overdue > 0 ? 'error' : undefined}><Link href={`${queue}&overdue=true`} aria-label={`${format.number(u.overdue)} · ${t('dashboardUnits.overdueOf', { unit: u.name })}`}>{format.number(u.overdue)}</Link></td>
+                          <td><Link href={`${queue}&escalated=true`} aria-label={`${format.number(u.escalated)} · ${t('dashboardUnits.escalatedOf', { unit: u.name })}`}>{format.number(u.escalated)}</Link></td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )}
             <h2>{t('dashboard.trend')}</h2>
-            <TrendChart weeks={f.weeks} caption={t('dashboard.trendCaption', { n: f.weeks.length })} />
+            <TrendChart weeks={f.weeks} caption={t('dashboard.trendCaption', { count: f.weeks.length, n: f.weeks.length })} />
             <h2 id="by-category">{t('dashboard.byCategory')}</h2>
             {f.byCategory.length === 0 ? <p>{t('cases.none')}</p> : (
               <TableWrap labelledBy="by-category">
@@ -63,7 +90,7 @@ export function UnitDashboardPage({ id }: { id: string }) {
                   <tbody>
                     {f.byCategory.map((c) => (
                       <tr key={c.code}>
-                        <th scope="row">{c.names[i18n.language] ?? c.name}</th><td>{format.number(c.open)}</td><td>{format.number(c.overdue)}</td>
+                        <th scope="row">{categoryName(c)}</th><td>{format.number(c.open)}</td><td>{format.number(c.overdue)}</td>
                         <td>{format.number(c.escalated)}</td><td>{format.number(c.resolved)}</td><td>{format.number(c.reopened)}</td>
                       </tr>
                     ))}

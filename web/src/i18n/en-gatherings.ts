@@ -21,7 +21,7 @@ export const enGatherings = {
     sessionTitle: 'Session {{n}}: title (optional)', sessionStarts: 'Session {{n}}: starts', sessionEnds: 'Session {{n}}: ends',
     removeSession: 'Remove session {{n}}', addSession: 'Add a session', sessionN: 'Session {{n}}', schedule: 'Schedule',
     when: 'When', ruleMembersShort: 'Members of the unit', ruleOfficialsShort: 'Officials of the unit and of every unit below it',
-    ruleSecretariesShort: 'Secretaries of every {{level}} below the unit',
+    ruleSecretariesShort: 'Secretaries of every {{level, lowercase}} below the unit',
     send: 'Send invitations…', sendTitle: 'Send the invitations to “{{title}}”?', sendConfirm: 'Send the invitations',
     sendExplain: 'The invitees are worked out from this rule now and kept. Each gets an e-mail with a calendar file.',
     sent_one: '{{n}} person invited.', sent_other: '{{n}} people invited.',

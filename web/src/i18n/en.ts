@@ -6,6 +6,7 @@ import { enSystem } from './en-system';
 import { enGatherings } from './en-gatherings';
 import { enHonesty } from './en-honesty';
 import { enToday } from './en-today';
+import { enCases } from './en-cases';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
@@ -65,8 +66,8 @@ export const en = {
     membersFile: 'Members file (members.csv)', membersHint: 'Columns: name, cell_code, email, phone',
     check: 'Check the files', checking: 'Checking…', importing: 'Importing…', progress: 'Progress',
     rowsRead: '{{file}}: {{rows}} rows read', report: 'Validation report', unitsRead: 'Units read', membersRead: 'Members read',
-    problems: 'Problems', noProblems: 'No problems found.', fix: 'Fix these {{count}} problems and check again; nothing was written.',
-    moreProblems: 'Showing {{shown}} of {{count}} problems.', line: 'Line', column: 'Column', reason: 'Reason',
+    problems: 'Problems', noProblems: 'No problems found.', fix_one: 'Fix this problem and check again; nothing was written.', fix_other: 'Fix these {{count}} problems and check again; nothing was written.',
+    moreProblems_one: 'Showing {{shown}} of {{count}} problem.', moreProblems_other: 'Showing {{shown}} of {{count}} problems.', line: 'Line', column: 'Column', reason: 'Reason',
     readyToImport: 'Ready to import {{units}} units and {{members}} members.', confirm: 'Import now',
     committed: 'Imported {{units}} units and {{members}} members.',
     file: { label: 'File', units: 'Units', members: 'Members' },
@@ -109,7 +110,7 @@ export const en = {
     own: 'This unit', involved: 'Ever handled here or below (escalated or referred away too)', subtree: 'This unit and all below', any: 'Any', overdueOnly: 'Overdue only', escalatedOnly: 'Escalated only',
     queue: 'Queue', none: 'No cases.', due: 'Due', overdue: 'overdue', escalated: 'escalated', triage: 'triage', case: 'Case',
     owner: 'Owned by', acknowledgeBy: 'Acknowledge by', resolveBy: 'Resolve by', requester: 'Requester',
-    requesterHidden: 'Visible only to the owning unit and those above it', escalatedTimes: 'Escalated {{count}} times because deadlines passed.',
+    requesterHidden: 'Visible only to the owning unit and those above it', escalatedTimes_one: 'Escalated once because a deadline passed.', escalatedTimes_other: 'Escalated {{count}} times because deadlines passed.',
     referTitle: 'Refer case {{reference}}', referTo: 'To', findUnit: 'Find the unit that should take it', referReason: 'Why (the receiving unit reads this)',
     fileTitle: 'File a case for someone', file: 'File a case', requesterName: "The person's name",
     next: 'Next step', note: 'Note (optional)', publicNote: 'Show the note to the requester', timeline: 'Timeline', internal: 'internal',
@@ -119,8 +120,8 @@ export const en = {
     scope: 'Cases owned by this unit and every unit below it.', now: 'Now', handling: 'How they are handled',
     open: 'Open', overdue: 'Overdue at the top', escalated: 'Escalated', resolved: 'Resolved', reopened: 'Reopened',
     ofResolved: '{{pct}} % of resolved', medianAcknowledge: 'Median time to acknowledge', medianResolve: 'Median time to resolve',
-    satisfaction: 'Satisfaction', stars: '{{avg}} of 5 ({{n}} ratings)', hours: '{{n}} h', days: '{{n}} days',
-    trend: 'Week by week', trendCaption: 'Cases opened and resolved in each of the last {{n}} weeks', week: 'Week of',
+    satisfaction: 'Satisfaction', stars_one: '{{avg}} of 5 ({{n}} rating)', stars_other: '{{avg}} of 5 ({{n}} ratings)', hours: '{{n}} h', days_one: '{{n}} day', days_other: '{{n}} days',
+    trend: 'Week by week', trendCaption_one: 'Cases opened and resolved this week', trendCaption_other: 'Cases opened and resolved in each of the last {{n}} weeks', week: 'Week of',
     opened: 'Opened', resolvedInWeek: 'Resolved', asTable: 'Show the figures as a table', byCategory: 'By category',
     asOf: 'Figures as of {{at}}, every recorded change included.',
   },
@@ -168,7 +169,7 @@ export const en = {
   },
   photos: {
     label: 'Photos (optional)', hint: 'Up to {{max}} photos, JPEG, PNG or WebP, at most {{mb}} MB each. Location and other data stored in the files is removed.',
-    chosen: 'Chosen', size: '{{kb}} KB', tooMany: 'Choose at most {{max}} photos; {{count}} are chosen.',
+    chosen: 'Chosen', size: '{{kb}} KB', tooMany_one: 'Choose at most {{max}} photos; {{count}} is chosen.', tooMany_other: 'Choose at most {{max}} photos; {{count}} are chosen.',
     tooLarge: '“{{name}}” is larger than {{mb}} MB.', heading: 'Photos', alt: 'Photo {{position}} of {{count}} sent with case {{reference}}',
   },
   ...enDirectives,
@@ -179,6 +180,7 @@ export const en = {
   ...enSystem,
   ...enHonesty,
   ...enToday,
+  ...enCases,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

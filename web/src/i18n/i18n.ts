@@ -35,4 +35,7 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
+// Level names are configured capitalised ("Cell"); inside an English sentence they read in lower case.
+i18next.services.formatter?.add('lowercase', (value: unknown, language: string | undefined) => String(value).toLocaleLowerCase(language));
+
 export { i18next };

@@ -7,6 +7,7 @@ import { koSystem } from './ko-system';
 import { koGatherings } from './ko-gatherings';
 import { koHonesty } from './ko-honesty';
 import { koToday } from './ko-today';
+import { koCases } from './ko-cases';
 
 export const ko: Catalogue = {
   common: {
@@ -65,8 +66,8 @@ export const ko: Catalogue = {
     membersFile: '구성원 파일 (members.csv)', membersHint: '열: name, cell_code, email, phone',
     check: '파일 검사', checking: '검사 중…', importing: '가져오는 중…', progress: '진행률',
     rowsRead: '{{file}}: {{rows}}행 읽음', report: '검사 보고서', unitsRead: '읽은 조직', membersRead: '읽은 구성원',
-    problems: '문제', noProblems: '문제가 없습니다.', fix: '문제 {{count}}건을 고친 뒤 다시 검사하세요. 아무것도 기록되지 않았습니다.',
-    moreProblems: '문제 {{count}}건 중 {{shown}}건을 표시합니다.', line: '행', column: '열', reason: '사유',
+    problems: '문제', noProblems: '문제가 없습니다.', fix_one: '문제 {{count}}건을 고친 뒤 다시 검사하세요. 아무것도 기록되지 않았습니다.', fix_other: '문제 {{count}}건을 고친 뒤 다시 검사하세요. 아무것도 기록되지 않았습니다.',
+    moreProblems_one: '문제 {{count}}건 중 {{shown}}건을 표시합니다.', moreProblems_other: '문제 {{count}}건 중 {{shown}}건을 표시합니다.', line: '행', column: '열', reason: '사유',
     readyToImport: '조직 {{units}}개와 구성원 {{members}}명을 가져올 준비가 되었습니다.', confirm: '지금 가져오기',
     committed: '조직 {{units}}개와 구성원 {{members}}명을 가져왔습니다.',
     file: { label: '파일', units: '조직', members: '구성원' },
@@ -109,7 +110,7 @@ export const ko: Catalogue = {
     own: '이 조직', involved: '이 조직과 하위에서 다룬 적 있는 모든 사건 (이관된 것 포함)', subtree: '이 조직과 하위 전체', any: '전체', overdueOnly: '기한 초과만', escalatedOnly: '상향 이관만',
     queue: '목록', none: '사건이 없습니다.', due: '기한', overdue: '기한 초과', escalated: '상향 이관', triage: '분류 대기', case: '사건',
     owner: '담당 조직', acknowledgeBy: '확인 기한', resolveBy: '해결 기한', requester: '신청인',
-    requesterHidden: '담당 조직과 그 상위 조직만 볼 수 있습니다', escalatedTimes: '기한이 지나 {{count}}번 상향 이관되었습니다.',
+    requesterHidden: '담당 조직과 그 상위 조직만 볼 수 있습니다', escalatedTimes_one: '기한이 지나 {{count}}번 상향 이관되었습니다.', escalatedTimes_other: '기한이 지나 {{count}}번 상향 이관되었습니다.',
     referTitle: '사건 {{reference}} 이관', referTo: '이관 대상', findUnit: '맡을 조직 찾기', referReason: '사유 (받는 조직이 읽습니다)',
     fileTitle: '대신 사건 접수', file: '사건 접수', requesterName: '신청인 이름',
     next: '다음 단계', note: '메모 (선택)', publicNote: '신청인에게 메모 공개', timeline: '경과', internal: '내부',
@@ -119,8 +120,8 @@ export const ko: Catalogue = {
     scope: '이 조직과 그 아래 모든 조직이 맡은 사건.', now: '현재', handling: '처리 상황',
     open: '처리 중', overdue: '최상위에서 기한 초과', escalated: '상급 이관', resolved: '해결', reopened: '재개',
     ofResolved: '해결 건의 {{pct}} %', medianAcknowledge: '접수 확인까지 걸린 시간(중앙값)', medianResolve: '해결까지 걸린 시간(중앙값)',
-    satisfaction: '만족도', stars: '5점 중 {{avg}}점 (평가 {{n}}건)', hours: '{{n}}시간', days: '{{n}}일',
-    trend: '주별 추이', trendCaption: '최근 {{n}}주 동안 주마다 접수되고 해결된 사건', week: '주 시작일',
+    satisfaction: '만족도', stars_one: '5점 중 {{avg}}점 (평가 {{n}}건)', stars_other: '5점 중 {{avg}}점 (평가 {{n}}건)', hours: '{{n}}시간', days_one: '{{n}}일', days_other: '{{n}}일',
+    trend: '주별 추이', trendCaption_one: '이번 주에 접수되고 해결된 사건', trendCaption_other: '최근 {{n}}주 동안 주마다 접수되고 해결된 사건', week: '주 시작일',
     opened: '접수', resolvedInWeek: '해결', asTable: '수치를 표로 보기', byCategory: '분류별',
     asOf: '{{at}} 기준 수치이며, 기록된 모든 변경이 반영되었습니다.',
   },
@@ -168,7 +169,7 @@ export const ko: Catalogue = {
   },
   photos: {
     label: '사진 (선택)', hint: '사진은 {{max}}장까지, JPEG·PNG·WebP 형식, 한 장에 {{mb}}MB 이하입니다. 파일에 담긴 위치 등의 정보는 지워집니다.',
-    chosen: '고른 사진', size: '{{kb}}KB', tooMany: '사진은 {{max}}장까지 고를 수 있습니다. 지금 {{count}}장을 골랐습니다.',
+    chosen: '고른 사진', size: '{{kb}}KB', tooMany_one: '사진은 {{max}}장까지 고를 수 있습니다. 지금 {{count}}장을 골랐습니다.', tooMany_other: '사진은 {{max}}장까지 고를 수 있습니다. 지금 {{count}}장을 골랐습니다.',
     tooLarge: '“{{name}}”은(는) {{mb}}MB보다 큽니다.', heading: '사진', alt: '사건 {{reference}}에 첨부된 사진 {{count}}장 중 {{position}}번째',
   },
   ...koDirectives,
@@ -179,4 +180,5 @@ export const ko: Catalogue = {
   ...koSystem,
   ...koHonesty,
   ...koToday,
+  ...koCases,
 };

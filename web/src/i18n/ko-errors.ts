@@ -3,6 +3,7 @@ import type { enErrors } from './en-errors';
 /** 오류 코드별 안내 문구 (en-errors.ts와 같은 키). */
 export const koErrors: { errors: Record<keyof typeof enErrors.errors, string> } = {
   errors: {
+    contact_format: '제보할 때 적은 이메일 주소나 전화번호를 입력하세요.',
     attendance_not_open: '아직 출석을 받을 수 없습니다. 출석은 모임이 시작될 때 열립니다.',
     items_unreported: '완료로 표시하기 전에 모든 항목을 보고하세요 (해당하지 않는 항목은 이유와 함께 해당 없음으로 보고할 수 있습니다).',
     figures_not_applicable: '해당하지 않는 항목에는 수치가 아니라 이유를 적습니다.',

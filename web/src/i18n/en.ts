@@ -1,5 +1,6 @@
 import { enDirectives } from './en-directives';
 import { enGatherings } from './en-gatherings';
+import { enPeople } from './en-people';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
@@ -167,6 +168,7 @@ export const en = {
   },
   ...enDirectives,
   ...enGatherings,
+  ...enPeople,
   errors: {
     network: 'The server could not be reached. Check the connection and try again.',
     bad_credentials: 'The e-mail or the password is wrong.',

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { koDirectives } from './ko-directives';
 import { koGatherings } from './ko-gatherings';
+import { koPeople } from './ko-people';
 
 export const ko: Catalogue = {
   common: {
@@ -167,6 +168,7 @@ export const ko: Catalogue = {
   },
   ...koDirectives,
   ...koGatherings,
+  ...koPeople,
   errors: {
     network: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',
     bad_credentials: '이메일 또는 비밀번호가 틀렸습니다.',

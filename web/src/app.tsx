@@ -23,6 +23,7 @@ import { HomePage } from './org/home-page';
 import { ImportPage } from './transfer/import-page';
 import { PersonPage } from './people/person-page';
 import { SignInPage } from './accounts/sign-in-page';
+import { ForgotPasswordPage, SetPasswordPage } from './accounts/password-pages';
 import { UnitPage } from './org/unit-page';
 import { SessionProvider, useSession } from './session';
 
@@ -32,6 +33,10 @@ export function App() {
   if (location === '/report') return <ReportPage />;
   const tracking = /^\/track\/([^/]+)$/.exec(location);
   if (tracking) return <TrackPage token={decodeURIComponent(tracking[1]!)} />;
+  // The password links (issue 14): reached signed out, from the sign-in page or a mail.
+  if (location === '/forgot-password') return <ForgotPasswordPage />;
+  const passwordLink = /^\/set-password\/([^/]*)$/.exec(location);
+  if (passwordLink) return <SetPasswordPage token={decodeURIComponent(passwordLink[1]!)} />;
   return (
     <SessionProvider>
       <Gate />

@@ -40,6 +40,7 @@ export function SignInPage({ reason }: { reason?: 'expired' | 'signed-out' | und
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy}>{busy ? t('signIn.signingIn') : t('signIn.submit')}</button>
       </form>
+      <p><a href="/forgot-password">{t('passwordLink.forgotLink')}</a></p>
     </main>
   );
 }

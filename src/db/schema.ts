@@ -20,6 +20,8 @@ export interface DB extends GatheringTables, DirectiveTables, DirectiveFileTable
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   sign_in_failures: SignInFailuresTable;
+  password_links: PasswordLinksTable;
+  password_reset_requests: PasswordResetRequestsTable;
   schema_migrations: SchemaMigrationsTable;
   outbox_messages: OutboxMessagesTable;
 }
@@ -55,6 +57,8 @@ export interface PeopleTable {
   anonymised_at: NullableTimestamp;
   /** 'en' | 'ko'; null: the installation's default (migration 0023). */
   language: Generated<string | null>;
+  /** A stable key from the organization's own records (import matching); null until one is given. */
+  member_code: Generated<string | null>;
 }
 
 export interface MembershipHistoryTable {
@@ -114,6 +118,23 @@ export interface AuditEventsTable {
   chain_seq: number | null;
   prev_hash: string | null;
   hash: string | null;
+}
+
+/** One-time links to set one's own password (migration 0022): only the token's SHA-256. */
+export interface PasswordLinksTable {
+  token_hash: string;
+  account_id: string;
+  purpose: 'invite' | 'reset';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  email_hash: string;
+  address: string;
+  at: Timestamp;
 }
 
 export interface SignInFailuresTable {

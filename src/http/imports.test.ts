@@ -58,7 +58,7 @@ describe('POST /api/v1/imports', () => {
     expect(streamed).toBe(true);
     expect(lines.filter((l) => l.type === 'progress').map((l) => l.file)).toEqual(['units', 'members']);
     expect(lines.at(-1)!.type).toBe('report');
-    expect(report).toEqual({ units: { read: 13, written: 0 }, members: { read: 2, written: 0 }, problems: [], problemCount: 0, committed: false });
+    expect(report).toEqual({ units: { read: 13, written: 0 }, members: { read: 2, written: 0, added: 2, updated: 0, unchanged: 0 }, problems: [], problemCount: 0, committed: false });
     expect(await count('units')).toBe(0);
   });
 
@@ -86,7 +86,7 @@ describe('POST /api/v1/imports', () => {
     expect(await count('people')).toBe(2);
     const event = await asOwner((db) => db.selectFrom('audit_events').select(['actor_label', 'details', 'request_id'])
       .where('action', '=', 'organization.import').executeTakeFirstOrThrow());
-    expect(event.details).toEqual({ units: 13, members: 2, problems: 0 });
+    expect(event.details).toEqual({ units: 13, members: 2, membersAdded: 2, membersUpdated: 0, membersUnchanged: 0, problems: 0 });
     expect(event.actor_label).toMatch(/^admin-.*@test\.example$/);
     expect(event.request_id).toEqual(expect.any(String));
     const found = await t.call({ method: 'GET', url: '/api/v1/search?q=lovelace' });

@@ -72,8 +72,8 @@ export function errorStatuses(method: string, path: string, op: Operation): Erro
   if (hasPathParams) statuses.push(414);
   if (MUTATIONS.has(method)) statuses.push(409, 413, 415, 422);
   else if (hasQuery || hasPathParams) statuses.push(422);
-  // The public doors are limited per address (public.routes.ts); sign-in is throttled.
-  if (isPublic && (path.startsWith('/api/v1/public/') || path.startsWith('/api/v1/track/') || (path === '/api/v1/session' && method === 'post'))) statuses.push(429);
+  // The public doors are limited per address (public.routes.ts); sign-in and "forgot password" are throttled.
+  if (isPublic && (path.startsWith('/api/v1/public/') || path.startsWith('/api/v1/track/') || (path === '/api/v1/session' && method === 'post') || path === '/api/v1/password/forgot')) statuses.push(429);
   return statuses.sort((a, b) => a - b);
 }
 

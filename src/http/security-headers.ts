@@ -26,8 +26,8 @@ export const APP_CSP_DIRECTIVES = {
 export const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
   + "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-/** Pages whose address carries a secret (the tracking token), API and web alike. */
-const TRACK_PATH = /^(?:\/api\/v1)?\/track\//;
+/** Pages whose address carries a secret (the tracking token, a password link's token), API and web alike. */
+const TRACK_PATH = /^(?:(?:\/api\/v1)?\/track\/|\/set-password\/)/;
 
 const hasCredentials = (request: FastifyRequest) =>
   request.headers.authorization !== undefined || (request.headers.cookie ?? '').split(';').some((c) => {

@@ -26,6 +26,7 @@ import { TodayPage } from './today/today-page';
 import { ImportPage } from './transfer/import-page';
 import { PersonPage } from './people/person-page';
 import { SignInPage } from './accounts/sign-in-page';
+import { ForgotPasswordPage, SetPasswordPage } from './accounts/password-pages';
 import { UnitPage } from './org/unit-page';
 import { SessionProvider, useSession } from './session';
 
@@ -36,6 +37,10 @@ export function App() {
   if (location === '/track') return <RecoverPage />;
   const tracking = /^\/track\/([^/]+)$/.exec(location);
   if (tracking) return <TrackPage token={decodeURIComponent(tracking[1]!)} />;
+  // The password links (issue 14): reached signed out, from the sign-in page or a mail.
+  if (location === '/forgot-password') return <ForgotPasswordPage />;
+  const passwordLink = /^\/set-password\/([^/]*)$/.exec(location);
+  if (passwordLink) return <SetPasswordPage token={decodeURIComponent(passwordLink[1]!)} />;
   return (
     <SessionProvider>
       <Gate />

@@ -13,7 +13,8 @@ import { openMigrated } from '../open.ts';
 export function registerDataCommands(program: Command) {
   program
     .command('import')
-    .description('Import units (code,name,level,parent_code) and members (name,cell_code,email,phone) from CSV')
+    .description('Import units (code,name,level,parent_code) and members ([member_code,]name,cell_code,email,phone) from CSV; '
+      + 'members already there (same member_code, or the same e-mail when unique) are updated or left as they are')
     .argument('<units.csv>', 'units file ("-" for none)')
     .argument('[members.csv]', 'members file')
     .option('--dry-run', 'validate and report, write nothing')
@@ -44,10 +45,12 @@ export function registerDataCommands(program: Command) {
         }
         if (report.problemCount > report.problems.length) console.error(`… and ${report.problemCount - report.problems.length} more problems.`);
         const read = `${report.units.read} units and ${report.members.read} members read`;
+        const m = report.members;
+        const members = `members ${m.added} added, ${m.updated} updated, ${m.unchanged} unchanged`;
         if (report.committed) {
-          console.log(`Imported ${report.units.written} units and ${report.members.written} members (${read}, ${report.problemCount} bad rows skipped) in ${seconds.toFixed(1)} s.`);
+          console.log(`Imported ${report.units.written} units and ${report.members.written} members (${read}, ${report.problemCount} bad rows skipped) in ${seconds.toFixed(1)} s: ${members}.`);
         } else if (options.dryRun) {
-          console.log(`Dry run: ${read}, ${report.problemCount} problems; nothing was written.`);
+          console.log(`Dry run: ${read}, ${report.problemCount} problems; nothing was written (it would be: ${members}).`);
           if (report.problemCount > 0) process.exitCode = 1;
         } else {
           console.error(`Nothing was imported: ${report.problemCount} problems (${read}). Fix them, or use --skip-bad to import the good rows.`);

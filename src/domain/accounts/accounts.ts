@@ -6,6 +6,7 @@ import { withSystemScope, type Ctx } from '../context.ts';
 import { AccessDenied, conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import { placePerson } from '../access/guard.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
+import { issuePasswordLink, NO_PASSWORD } from './password-links.ts';
 
 async function assertEmailFree(ctx: Ctx, email: string) {
   // Uniqueness spans every account, including those outside the actor's scope.
@@ -13,13 +14,19 @@ async function assertEmailFree(ctx: Ctx, email: string) {
   if (taken.rows[0]!.n > 0) throw conflict('email_taken', `An account with the e-mail ${email} already exists.`, { field: 'email' });
 }
 
-/** An account for a person, made by an administrator or an official over their cell. */
-export async function createAccount(ctx: Ctx, input: { personId: string; email: string; password: string }): Promise<{ id: string }> {
+/**
+ * An account for a person, made by an administrator or an official over their cell.
+ * With a password it is ready at once (administrators, scripts); without one, the
+ * person is mailed a one-time link (72 h) to choose their own.
+ */
+export async function createAccount(
+  ctx: Ctx, input: { personId: string; email: string; password?: string | undefined; publicUrl?: string | undefined },
+): Promise<{ id: string; invited: boolean }> {
   const person = await placePerson(ctx, input.personId);
   if (!person || !personPolicy.read(ctx.actor, person)) throw new AccessDenied('person', input.personId, 'create_account');
   if (!personPolicy.createAccount(ctx.actor, person)) throw new AccessDenied('person', input.personId, 'create_account', true);
-  assertAcceptablePassword(input.password, input.email);
-  const passwordHash = await hashPassword(input.password);
+  if (input.password !== undefined) assertAcceptablePassword(input.password, input.email);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : NO_PASSWORD;
   const id = newId();
   // Decided above by the policy; accounts are written past row-level security.
   await withSystemScope(ctx, async () => {
@@ -30,8 +37,10 @@ export async function createAccount(ctx: Ctx, input: { personId: string; email: 
       id, email: input.email, password_hash: passwordHash, person_id: input.personId, created_at: ctx.clock.now(),
     }).execute();
   });
-  await recordAudit(ctx, { action: 'account.create', targetType: 'account', targetId: id, unitId: person.cell.id, details: { personId: input.personId } });
-  return { id };
+  const invited = input.password === undefined;
+  if (invited) await issuePasswordLink(ctx, { id, email: input.email }, 'invite', input.publicUrl ?? '');
+  await recordAudit(ctx, { action: 'account.create', targetType: 'account', targetId: id, unitId: person.cell.id, details: { personId: input.personId, invited } });
+  return { id, invited };
 }
 
 /** Changes the actor's own password; every other session of the account ends. */

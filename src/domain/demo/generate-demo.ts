@@ -53,6 +53,9 @@ export async function* demoMembers(shape: DemoShape): AsyncGenerator<CsvItem<Mem
     yield {
       record: {
         line: j + 2,
+        // A member code as an organization's own records would carry, so that
+        // loading the demo's CSV again updates instead of duplicating.
+        member_code: `M${String(j + 1).padStart(8, '0')}`,
         name,
         cell_code: code(cellLevel, j % cells),
         email: roll < 0.5 ? `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${j}@example.org` : '',

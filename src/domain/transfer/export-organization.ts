@@ -160,8 +160,9 @@ async function writeMembers(conn: RawConnection, cells: TreeUnit[], out: Writer,
     if (size === 0) continue;
     let after: [number, string, string, string, string] = [0, '', '', '', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      const rows = (await conn.query<{ ord: number; id: string; name: string; email: string; phone: string }>(
-        `select c.ord::int as ord, p.id, p.name, coalesce(p.email, '') as email, coalesce(p.phone, '') as phone
+      const rows = (await conn.query<{ ord: number; id: string; code: string; name: string; email: string; phone: string }>(
+        // A person without a member_code is named by their id, which the importer matches back.
+        `select c.ord::int as ord, p.id, coalesce(p.member_code, p.id::text) as code, p.name, coalesce(p.email, '') as email, coalesce(p.phone, '') as phone
            from unnest($1::uuid[]) with ordinality as c(id, ord)
            join people p on p.cell_id = c.id
           where (c.ord, p.name collate "C", coalesce(p.email, '') collate "C", coalesce(p.phone, '') collate "C", p.id) > ($2, $3, $4, $5, $6::uuid)
@@ -170,7 +171,7 @@ async function writeMembers(conn: RawConnection, cells: TreeUnit[], out: Writer,
         [batch.map((c) => c.id), ...after, pageSize],
       )).rows;
       for (const p of rows) {
-        await out.write(csvLine([p.name, batch[p.ord - 1]!.key, p.email, p.phone]));
+        await out.write(csvLine([p.code, p.name, batch[p.ord - 1]!.key, p.email, p.phone]));
       }
       report.members += rows.length;
       if (rows.length > 0) options.onProgress?.({ file: 'members', rows: report.members });

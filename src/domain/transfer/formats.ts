@@ -1,6 +1,11 @@
 /** The CSV formats of import and export: the same columns both ways. */
 export const UNIT_COLUMNS = ['code', 'name', 'level', 'parent_code'] as const;
-export const MEMBER_COLUMNS = ['name', 'cell_code', 'email', 'phone'] as const;
+export const MEMBER_COLUMNS = ['member_code', 'name', 'cell_code', 'email', 'phone'] as const;
+/**
+ * Columns a file may leave out (read as empty): files written before member codes
+ * existed still load. A member's stable key (issue 14): re-importing matches on it.
+ */
+export const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['member_code']);
 
 export type UnitRecord = Record<(typeof UNIT_COLUMNS)[number], string> & { line: number };
 export type MemberRecord = Record<(typeof MEMBER_COLUMNS)[number], string> & { line: number };

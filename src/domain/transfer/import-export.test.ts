@@ -332,7 +332,7 @@ describe('import of bad input', () => {
       members: 'name,cell_code,email,phone\nDry Member,dry-cell,,\n',
     }, { dryRun: true });
     expect(good.problems).toEqual([]);
-    expect({ ...good.units, ...good.members, committed: good.committed }).toEqual({ read: 1, written: 0, committed: false });
+    expect({ ...good.units, ...good.members, committed: good.committed }).toEqual({ read: 1, written: 0, added: 1, updated: 0, unchanged: 0, committed: false });
     expect(await counts(database)).toEqual(before);
   });
 
@@ -344,7 +344,7 @@ describe('import of bad input', () => {
     });
     expect(report.problems).toEqual([
       { file: 'units', line: 1, column: 'parent_code', reason: 'the header lacks the column(s) parent_code; expected code,name,level,parent_code' },
-      { file: 'members', line: 1, column: 'cell_code', reason: 'the header lacks the column(s) cell_code; expected name,cell_code,email,phone' },
+      { file: 'members', line: 1, column: 'cell_code', reason: 'the header lacks the column(s) cell_code; expected member_code,name,cell_code,email,phone (member_code may be left out)' },
     ]);
     expect(await counts(database)).toEqual(before);
   });
@@ -439,5 +439,98 @@ describe.skipIf(skipUnless('postgres', 'import and export as a non-superuser tab
     const exported = await exportOrganization(database, dir);
     expect({ units: exported.units, members: exported.members }).toEqual({ units: 4, members: 2 });
     expect(readFileSync(join(dir, 'members.csv'), 'utf8')).toBe('name,cell_code,email,phone\r\nAda,c,,\r\nBo,c,bo@example.org,\r\n');
+  });
+});
+
+describe('importing the same members again (issue 14, item 8)', () => {
+  let database: Database;
+  const units = 'code,name,level,parent_code\ncentral,Centre,central,\nregion-a,Region A,region,central\n'
+    + 'district-a,District A,district,region-a\ncell-a,Cell A,cell,district-a\ncell-b,Cell B,cell,district-a\n';
+  const members = [
+    'member_code,name,cell_code,email,phone',
+    'M-1,Coded One,cell-a,,',
+    ',Mail Only,cell-a,mail.only@example.org,+1 555 0101',
+    ',No Key,cell-b,,',
+    ',Parent Family,cell-b,family@example.org,',
+    ',Child Family,cell-b,family@example.org,',
+  ].join('\n') + '\n';
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const first = await importFiles(database, { units, members });
+    expect(first.problems).toEqual([]);
+    expect(first.members).toMatchObject({ read: 5, added: 5, updated: 0, unchanged: 0 });
+  });
+  afterAll(() => database?.close());
+
+  it('skips the rows it already has: the second import of the same file adds nobody', async () => {
+    const before = await counts(database);
+    const report = await importFiles(database, { members });
+    // Before: 5 more people ("No problems found"). The keyless row names someone already in its cell.
+    // The family rows share one address in the file: they are not matched by e-mail, and are refused
+    // as ambiguous rather than guessed.
+    expect(report.members).toMatchObject({ read: 5, added: 0, unchanged: 2 });
+    expect(report.problems).toEqual([
+      { file: 'members', line: 4, column: 'name', reason: 'a person named "No Key" is already a member of this cell; give a member_code (or their e-mail) to update them, or a new member_code to add another' },
+      { file: 'members', line: 5, column: 'email', reason: 'the e-mail "family@example.org" belongs to 2 people of the organization; give a member_code to say which' },
+      { file: 'members', line: 6, column: 'email', reason: 'the e-mail "family@example.org" belongs to 2 people of the organization; give a member_code to say which' },
+    ]);
+    expect(report.committed).toBe(false);
+    expect(await counts(database)).toEqual(before);
+
+    const skipped = await importFiles(database, { members }, { skipBad: true });
+    expect(skipped.members).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(skipped.committed).toBe(true);
+    expect((await counts(database)).people).toBe(before.people);
+    await expectCountersTrue(database);
+  });
+
+  it('updates a changed row, and a changed cell is a transfer kept in the history', async () => {
+    const person = async (name: string) => database.db.selectFrom('people').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+    const mailOnly = await person('Mail Only');
+    const changed = [
+      'member_code,name,cell_code,email,phone',
+      'M-1,Coded One Renamed,cell-a,,',
+      ',Mail Only,cell-b,MAIL.ONLY@example.org,+1 555 0101',
+    ].join('\n') + '\n';
+    const report = await importFiles(database, { members: changed });
+    expect(report.problems).toEqual([]);
+    expect(report.members).toMatchObject({ read: 2, added: 0, updated: 2, unchanged: 0, written: 2 });
+    expect((await person('Coded One Renamed')).member_code).toBe('M-1');
+    const moved = await person('Mail Only');
+    expect(moved.id).toBe(mailOnly.id);
+    expect(moved.cell_id).toBe(await unitId(database, 'cell-b'));
+    const history = await database.db.selectFrom('membership_history').selectAll().where('person_id', '=', mailOnly.id).execute();
+    expect(history).toHaveLength(1);
+    expect(history[0]!.cell_id).toBe(await unitId(database, 'cell-a'));
+    await expectCountersTrue(database);
+    const audit = await database.db.selectFrom('audit_events').select('details').where('action', '=', 'organization.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ membersAdded: 0, membersUpdated: 2, membersUnchanged: 0 });
+  });
+
+  it('reports a member code used twice in the file, and lists every problem of a row, not only the first', async () => {
+    const report = await importFiles(database, {
+      members: 'member_code,name,cell_code,email,phone\nM-9,Nine,cell-a,,\nM-9,Nine Again,cell-a,,\nX,,no-such-cell,not-mail,call me\n',
+    });
+    expect(report.problems).toEqual([
+      { file: 'members', line: 3, column: 'member_code', reason: 'the member_code "M-9" is already used on line 2' },
+      { file: 'members', line: 4, column: 'name', reason: 'name is empty' },
+      { file: 'members', line: 4, column: 'email', reason: '"not-mail" is not an e-mail address' },
+      { file: 'members', line: 4, column: 'phone', reason: '"call me" is not a phone number' },
+      { file: 'members', line: 4, column: 'cell_code', reason: 'cell_code "no-such-cell" is not a unit of the organization' },
+    ]);
+  });
+
+  it('writes member_code on export (the id for a person without one), and its import into the same organization changes nothing', async () => {
+    const dir = join(tmp, 'export-codes');
+    await exportOrganization(database, dir);
+    const lines = readFileSync(join(dir, 'members.csv'), 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('member_code,name,cell_code,email,phone');
+    expect(lines).toContain('M-1,Coded One Renamed,cell-a,,');
+    const before = await counts(database);
+    const report = await importDir(database, { members: join(dir, 'members.csv') });
+    expect(report.problems).toEqual([]);
+    expect(report.members).toMatchObject({ added: 0, updated: 0, unchanged: before.people });
+    expect(await counts(database)).toEqual({ ...before, audit: before.audit });
   });
 });

@@ -1,9 +1,9 @@
 import type { Database, RawConnection } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isId, newId } from '../../platform/ids.ts';
+import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../context.ts';
-import { textFault } from '../text.ts';
 import { csvRow, type ImportProblem, type MemberRecord, type UnitRecord } from './formats.ts';
+import { checkText, importMembers, type MemberCounts } from './import-members.ts';
 import type { CsvItem } from './read-csv.ts';
 
 export interface ImportOptions {
@@ -20,7 +20,8 @@ export interface ImportOptions {
 
 export interface ImportReport {
   units: { read: number; written: number };
-  members: { read: number; written: number };
+  /** written = added + updated; unchanged rows matched a person and changed nothing. */
+  members: MemberCounts;
   problems: ImportProblem[];
   problemCount: number;
   committed: boolean;
@@ -29,8 +30,6 @@ export interface ImportReport {
 const CHUNK = 10_000;
 /** Loads at least this large refresh the planner's statistics once committed. */
 const ANALYZE_AFTER_ROWS = 50_000;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const PHONE = /^\+?[0-9 ()./-]{3,40}$/;
 
 /**
  * Loads units and members in one transaction, streaming: rows are validated as
@@ -46,7 +45,7 @@ export async function importOrganization(
   sources: { units?: AsyncIterable<CsvItem<UnitRecord>>; members?: AsyncIterable<CsvItem<MemberRecord>> },
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report: ImportReport = { units: { read: 0, written: 0 }, members: { read: 0, written: 0 }, problems: [], problemCount: 0, committed: false };
+  const report: ImportReport = { units: { read: 0, written: 0 }, members: { read: 0, written: 0, added: 0, updated: 0, unchanged: 0 }, problems: [], problemCount: 0, committed: false };
   const maxProblems = options.maxProblems ?? 1_000;
   const problem = (p: ImportProblem) => {
     report.problemCount++;
@@ -75,7 +74,21 @@ export async function importOrganization(
         report.units.written = await insertStagedUnits(conn, cellDepth, now, problem);
       }
       if (sources.members) {
-        report.members.written = await copyMembers(conn, sources.members, cellDepth, now, report, problem, options);
+        // A first load into an empty table inserts bare and builds the indexes and
+        // foreign key once at the end: several times faster than row by row.
+        const firstLoad = (await conn.query('select 1 from people limit 1')).rows.length === 0;
+        if (firstLoad) {
+          await conn.exec(`drop index people_cell_name; drop index people_member_code; drop index people_email_lower;
+            alter table people drop constraint people_cell_id_fkey;`);
+        }
+        await importMembers(conn, sources.members, cellDepth, now, report.members, problem, options.onProgress);
+        if (firstLoad) {
+          await conn.exec(`
+            create index people_cell_name on people (cell_id, name, id);
+            create unique index people_member_code on people (member_code) where member_code is not null;
+            create index people_email_lower on people (lower(email)) where email is not null;
+            alter table people add constraint people_cell_id_fkey foreign key (cell_id) references units (id);`);
+        }
       }
       await applyContributions(conn);
 
@@ -86,7 +99,8 @@ export async function importOrganization(
         await conn.query(
           `insert into audit_events (at, actor_account_id, actor_label, action, target_type, details, request_id)
            values ($1, $2, $3, 'organization.import', 'organization', $4, $5)`,
-          [now, actor.accountId, actor.label, JSON.stringify({ units: report.units.written, members: report.members.written, problems: report.problemCount }), options.requestId ?? null],
+          [now, actor.accountId, actor.label, JSON.stringify({ units: report.units.written, members: report.members.written, membersAdded: report.members.added,
+            membersUpdated: report.members.updated, membersUnchanged: report.members.unchanged, problems: report.problemCount }), options.requestId ?? null],
         );
       }
       if (accept && !options.dryRun) {
@@ -105,6 +119,7 @@ export async function importOrganization(
       if (!report.committed) {
         report.units.written = 0;
         report.members.written = 0;
+        // A check (dry run, or a load refused for its problems) still says what a load would do.
       }
       return report;
     } catch (error) {
@@ -137,14 +152,18 @@ async function stageUnits(
     const r = item.record;
     report.units.read++;
     const level = levels.find((l) => l.key === r.level);
-    const fault = checkText(r.code, 'code', 64, true) ?? checkText(r.name, 'name', 200, true) ?? checkText(r.parent_code, 'parent_code', 64, false)
-      ?? (level ? undefined : { column: 'level', reason: `unknown level "${r.level}"; the levels are ${levels.map((l) => l.key).join(', ')}` });
+    // Every problem of the row is reported, not only the first.
+    const faults = [
+      checkText(r.code, 'code', 64, true), checkText(r.name, 'name', 200, true), checkText(r.parent_code, 'parent_code', 64, false),
+      level ? undefined : { column: 'level', reason: `unknown level "${r.level}"; the levels are ${levels.map((l) => l.key).join(', ')}` },
+    ].filter((f) => f !== undefined);
+    const fault = faults[0];
     if (fault) {
-      problem({ file: 'units', line: r.line, ...fault });
+      for (const f of faults) problem({ file: 'units', line: r.line, ...f });
       // Staged all the same (marked as reported), so that its children can say that
       // their parent was rejected instead of calling it unknown.
-      const code = fault.column === 'code' ? null : r.code;
-      const parentCode = fault.column === 'parent_code' ? '' : r.parent_code;
+      const code = faults.some((f) => f.column === 'code') ? null : r.code;
+      const parentCode = faults.some((f) => f.column === 'parent_code') ? '' : r.parent_code;
       chunk += csvRow([r.line, newId(), code, null, level?.depth ?? null, parentCode, fault.reason, fault.column, 'true']);
     } else {
       chunk += csvRow([r.line, newId(), r.code, r.name, level!.depth, r.parent_code, null, null, 'false']);
@@ -255,109 +274,6 @@ async function insertStagedUnits(conn: RawConnection, cellDepth: number, now: st
   return inserted.rows.length;
 }
 
-async function copyMembers(
-  conn: RawConnection,
-  source: AsyncIterable<CsvItem<MemberRecord>>,
-  cellDepth: number,
-  now: string,
-  report: ImportReport,
-  problem: Problem,
-  options: ImportOptions,
-): Promise<number> {
-  // A first load into an empty table copies bare and builds the index and foreign
-  // key once at the end: several times faster than maintaining them row by row.
-  const firstLoad = (await conn.query('select 1 from people limit 1')).rows.length === 0;
-  if (firstLoad) await conn.exec('drop index people_cell_name; alter table people drop constraint people_cell_id_fkey;');
-  // PostgreSQL refuses COPY into a table with row-level security unless the role
-  // bypasses it (a superuser, or BYPASSRLS); a plain owner copies into a temporary
-  // table and inserts from there, under the administrator's scope.
-  const bypass = (await conn.query<{ bypass: boolean }>(
-    'select rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user')).rows[0]?.bypass ?? false;
-  if (!bypass) {
-    await conn.exec(`create temp table import_people (id uuid, name text, email text, phone text, cell_id uuid,
-      cell_since timestamptz, created_at timestamptz) on commit drop`);
-  }
-  // Units inserted in this same transaction are invisible to the planner's
-  // statistics; without them the per-chunk cell look-up scans the whole table.
-  await conn.exec('analyze units');
-  let written = 0;
-  let pending: MemberRecord[] = [];
-  // The cells of the current chunk (memory stays flat whatever the file's size).
-  const byCode = new Map<string, { key: string; id: string; depth: number; closed: boolean }>();
-  const flush = async () => {
-    if (pending.length === 0) return;
-    // Only the last chunk's cells are kept: consecutive rows often share a cell,
-    // and a cache of every cell would grow with the organization (memory stays flat).
-    const previous = new Map(byCode);
-    byCode.clear();
-    for (const code of new Set(pending.map((r) => r.cell_code))) {
-      const known = previous.get(code);
-      if (known) byCode.set(code, known);
-    }
-    const codes = [...new Set(pending.map((r) => r.cell_code))].filter((c) => !byCode.has(c) && !byCode.has(c.toLowerCase()));
-    const ids = codes.filter(isId);
-    if (codes.length > 0) {
-      const cells = await conn.query<{ key: string; id: string; depth: number; closed: boolean }>(
-        `select coalesce(code, id::text) as key, id, depth, closed_at is not null as closed from units where code = any($1::text[])
-         union all select id::text, id, depth, closed_at is not null from units where code is null and id = any($2::uuid[])`,
-        [codes, ids],
-      );
-      for (const c of cells.rows) byCode.set(c.key, c);
-    }
-    const find = (code: string) => byCode.get(code) ?? (isId(code) ? byCode.get(code.toLowerCase()) : undefined);
-    // A cell of the units file that was rejected is named as such, not as unknown.
-    const missing = codes.filter((c) => !find(c));
-    const rejected = missing.length === 0 ? new Map<string, number>() : new Map((await conn.query<{ code: string; line: number }>(
-      'select code, min(line) as line from import_units where code = any($1::text[]) group by code', [missing])).rows.map((u) => [u.code, u.line]));
-    const perCell = new Map<string, number>();
-    let chunk = '';
-    for (const r of pending) {
-      const cell = find(r.cell_code);
-      const reason = !cell ? (rejected.has(r.cell_code)
-          ? `the cell "${r.cell_code}" (line ${rejected.get(r.cell_code)} of the units file) was not imported`
-          : `cell_code "${r.cell_code}" is not a unit of the organization`)
-        : cell.depth !== cellDepth ? `"${r.cell_code}" is not a cell; members belong to cells`
-        : cell.closed ? `the cell "${r.cell_code}" is closed` : undefined;
-      if (reason) { problem({ file: 'members', line: r.line, column: 'cell_code', reason }); continue; }
-      chunk += csvRow([newId(), r.name, r.email || null, r.phone || null, cell!.id, now, now]);
-      perCell.set(cell!.id, (perCell.get(cell!.id) ?? 0) + 1);
-      written++;
-    }
-    if (chunk && bypass) await conn.copyCsv('copy people (id, name, email, phone, cell_id, cell_since, created_at) from stdin with (format csv)', chunk);
-    if (chunk && !bypass) {
-      await conn.copyCsv('copy import_people (id, name, email, phone, cell_id, cell_since, created_at) from stdin with (format csv)', chunk);
-      await conn.exec(`insert into people (id, name, email, phone, cell_id, cell_since, created_at)
-        select id, name, email, phone, cell_id, cell_since, created_at from import_people; truncate import_people;`);
-    }
-    if (perCell.size > 0) {
-      await conn.query('insert into import_contrib (unit_id, units, cells, members) select unnest($1::uuid[]), 0, 0, unnest($2::int[])', [
-        [...perCell.keys()], [...perCell.values()],
-      ]);
-    }
-    pending = [];
-    options.onProgress?.({ file: 'members', rows: report.members.read });
-  };
-  for await (const item of source) {
-    if ('problem' in item) { problem(item.problem); continue; }
-    const r = item.record;
-    report.members.read++;
-    const fault = checkText(r.name, 'name', 200, true) ?? checkText(r.cell_code, 'cell_code', 64, true)
-      ?? checkText(r.email, 'email', 254, false) ?? checkText(r.phone, 'phone', 40, false)
-      ?? (r.email && !EMAIL.test(r.email) ? { column: 'email', reason: `"${r.email}" is not an e-mail address` } : undefined)
-      ?? (r.phone && !PHONE.test(r.phone) ? { column: 'phone', reason: `"${r.phone}" is not a phone number` } : undefined);
-    if (fault) { problem({ file: 'members', line: r.line, ...fault }); continue; }
-    pending.push(r);
-    if (pending.length >= CHUNK) await flush();
-  }
-  await flush();
-  if (firstLoad) {
-    await conn.exec(`
-      create index people_cell_name on people (cell_id, name, id);
-      alter table people add constraint people_cell_id_fkey foreign key (cell_id) references units (id);`);
-  }
-  return written;
-}
-
 /** Adds every new row's contribution to its unit and all ancestors, in one statement. */
 async function applyContributions(conn: RawConnection) {
   // Writers of the tree wait for the end of the import rather than interleave row
@@ -397,14 +313,3 @@ async function refreshDirectory(conn: RawConnection) {
   await conn.query('select mainstay_directory_refresh_cells(array(select distinct unit_id from import_contrib where members > 0))');
 }
 
-// The API's rule for single-line text (domain/text.ts): every imported column is one line.
-// readCsv has already normalised the value to NFC.
-function checkText(value: string, column: string, max: number, required: boolean): { column: string; reason: string } | undefined {
-  if (required && value === '') return { column, reason: `${column} is empty` };
-  if (value.length > max) return { column, reason: `${column} is longer than ${max} characters` };
-  const fault = textFault(value, 'single');
-  if (fault) return { column, reason: `${column} ${fault}` };
-  // Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252) decode as U+FFFD.
-  if (value.includes('\uFFFD')) return { column, reason: `${column} is not valid UTF-8 text; save the file as UTF-8` };
-  return undefined;
-}

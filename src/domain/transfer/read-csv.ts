@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse';
-import { unguardCell, type ImportProblem } from './formats.ts';
+import { OPTIONAL_COLUMNS, unguardCell, type ImportProblem } from './formats.ts';
 
 export type CsvItem<R> = { record: R } | { problem: ImportProblem };
 
@@ -82,9 +82,11 @@ export async function* readCsv<C extends string>(
       if (!header && item.before.length > 0) return; // the header itself is broken
       if (!header) {
         header = fields.map((h) => h.trim().toLowerCase());
-        const missing = columns.filter((c) => !header!.includes(c));
+        const missing = columns.filter((c) => !header!.includes(c) && !OPTIONAL_COLUMNS.has(c));
         if (missing.length > 0) {
-          yield { problem: { file, line, column: missing.join(','), reason: `the header lacks the column(s) ${missing.join(', ')}; expected ${columns.join(',')}` } };
+          const optional = columns.filter((c) => OPTIONAL_COLUMNS.has(c));
+          const note = optional.length > 0 ? ` (${optional.join(', ')} may be left out)` : '';
+          yield { problem: { file, line, column: missing.join(','), reason: `the header lacks the column(s) ${missing.join(', ')}; expected ${columns.join(',')}${note}` } };
           parser.destroy();
           return;
         }
@@ -96,7 +98,10 @@ export async function* readCsv<C extends string>(
       }
       const out = { line } as Record<C, string> & { line: number };
       // NFC like all stored text; a `'` that guarded a formula on export is taken off.
-      for (const c of columns) (out as Record<string, string>)[c] = unguardCell(fields[header.indexOf(c)]!.normalize('NFC').trim());
+      for (const c of columns) {
+        const at = header.indexOf(c);
+        (out as Record<string, string>)[c] = at === -1 ? '' : unguardCell(fields[at]!.normalize('NFC').trim());
+      }
       yield { record: out };
     }
     await done;

@@ -26,7 +26,12 @@ const Problem = z.object({
 });
 const Report = z.object({
   units: z.object({ read: z.number(), written: z.number() }),
-  members: z.object({ read: z.number(), written: z.number() }),
+  members: z.object({
+    read: z.number(), written: z.number().describe('added + updated, once committed'),
+    added: z.number().describe('New people (or that would be, when not committed)'),
+    updated: z.number().describe('Rows matched to a person (by member_code, or an e-mail unique in the file and the organization) that change them; a changed cell is a transfer'),
+    unchanged: z.number().describe('Rows matched to a person that change nothing'),
+  }),
   problems: z.array(Problem).describe('The first 1,000, units file first, by line'),
   problemCount: z.number(),
   committed: z.boolean().describe('Written: no problem (or skipBad), and not a dry run'),
@@ -52,7 +57,8 @@ export const importsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
       tags,
       summary: 'Import units and members from CSV files (administrators)',
       description: 'The same files as `mainstay import`: units `code,name,level,parent_code` and members '
-        + '`name,cell_code,email,phone`, as multipart/form-data file fields `units` and/or `members` '
+        + '`member_code,name,cell_code,email,phone` (member_code may be left out; rows are matched to people already there by it, '
+        + 'or by an e-mail unique in the file and the organization, and updated or left unchanged), as multipart/form-data file fields `units` and/or `members` '
         + `(at most ${IMPORT_FILE_LIMIT / 1024 / 1024} MiB each). Everything is validated first; with any bad row `
         + 'nothing is written unless skipBad=true, and dryRun=true never writes. The answer streams as NDJSON '
         + '(application/x-ndjson): `progress` lines while rows are read, then one `report` line — or, if the '
@@ -65,7 +71,7 @@ export const importsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
       }),
       body: z.object({
         units: z.file().optional().describe('units.csv: code,name,level,parent_code'),
-        members: z.file().optional().describe('members.csv: name,cell_code,email,phone'),
+        members: z.file().optional().describe('members.csv: member_code,name,cell_code,email,phone'),
       }),
       response: {
         200: { description: 'Progress, then the report', content: { 'application/x-ndjson': { schema: Event } } },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePassword, whoAmI } from '../../domain/accounts/accounts.ts';
+import { requestPasswordReset, setPasswordWithLink } from '../../domain/accounts/password-links.ts';
 import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut, SESSION_TTL_MS } from '../../domain/accounts/sessions.ts';
 import { command, read, requestToken, SECURE_SESSION_COOKIE, SESSION_COOKIE, type AppDeps } from '../request-context.ts';
 import { errorResponses, IdParams, singleLine } from '../schemas.ts';
@@ -25,6 +26,34 @@ export const signInRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
       path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_TTL_MS / 1000,
     });
     return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+  });
+
+  app.post('/password/forgot', {
+    schema: {
+      tags, summary: 'Forgot password: mails a one-time link (valid 1 hour) to choose a new one',
+      description: 'The same answer (204) whether or not the address has an account. Rate-limited: 429 after too many '
+        + 'requests from one address in an hour; beyond a few mails an hour to one e-mail, requests are answered alike but send nothing.',
+      security: [],
+      body: z.strictObject({ email: singleLine(254).min(3) }),
+      response: { 204: z.null(), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    await requestPasswordReset(deps.database, deps.clock, { email: request.body.email, address: request.ip, publicUrl: `${request.protocol}://${request.host}` }, request.id);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/password/set', {
+    schema: {
+      tags, summary: 'Choose a password with the token of an invitation or a reset link; every session of the account ends',
+      description: 'The token is the last part of the link (`/set-password/<token>`). A link works once and expires '
+        + '(an invitation after 72 hours, a reset after 1 hour); a newer link replaces an older one. 422 `link_invalid` otherwise.',
+      security: [],
+      body: z.strictObject({ token: z.string().min(1).max(200), password: Password }),
+      response: { 204: z.null(), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    await setPasswordWithLink(deps.database, deps.clock, request.body, request.id);
+    return reply.status(204).send(null);
   });
 
 };

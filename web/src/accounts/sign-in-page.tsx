@@ -41,6 +41,7 @@ export function SignInPage({ reason }: { reason?: 'expired' | 'signed-out' | und
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy}>{busy ? t('signIn.signingIn') : t('signIn.submit')}</button>
       </form>
+      <p><Link href="/forgot-password">{t('passwordLink.forgotLink')}</Link></p>
       <p><Link href="/report">{t('signInLinks.report')}</Link></p>
       <p><Link href="/track">{t('signInLinks.recover')}</Link></p>
     </main>

@@ -26,7 +26,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a sign-in for a person (administrators, and officials over the person's cell) */
+        /**
+         * Create a sign-in for a person (administrators, and officials over the person's cell)
+         * @description With `password` the account is ready at once (administrators, scripts). Without it, the person is sent an invitation by e-mail: a one-time link, valid 72 hours, to choose their own password (`invited: true`).
+         */
         post: operations["postAccounts"];
         delete?: never;
         options?: never;
@@ -684,7 +687,7 @@ export interface paths {
         put?: never;
         /**
          * Import units and members from CSV files (administrators)
-         * @description The same files as `mainstay import`: units `code,name,level,parent_code` and members `name,cell_code,email,phone`, as multipart/form-data file fields `units` and/or `members` (at most 64 MiB each). Everything is validated first; with any bad row nothing is written unless skipBad=true, and dryRun=true never writes. The answer streams as NDJSON (application/x-ndjson): `progress` lines while rows are read, then one `report` line — or, if the import fails on the way, one `error` line. Refusals before the stream starts (not signed in, not an administrator, no file, not multipart, a file too large) are the usual JSON errors.
+         * @description The same files as `mainstay import`: units `code,name,level,parent_code` and members `member_code,name,cell_code,email,phone` (member_code may be left out; rows are matched to people already there by it, or by an e-mail unique in the file and the organization, and updated or left unchanged), as multipart/form-data file fields `units` and/or `members` (at most 64 MiB each). Everything is validated first; with any bad row nothing is written unless skipBad=true, and dryRun=true never writes. The answer streams as NDJSON (application/x-ndjson): `progress` lines while rows are read, then one `report` line — or, if the import fails on the way, one `error` line. Refusals before the stream starts (not signed in, not an administrator, no file, not multipart, a file too large) are the usual JSON errors.
          */
         post: operations["postImports"];
         delete?: never;
@@ -724,6 +727,46 @@ export interface paths {
         get: operations["getMeToday"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot password: mails a one-time link (valid 1 hour) to choose a new one
+         * @description The same answer (204) whether or not the address has an account. Rate-limited: 429 after too many requests from one address in an hour; beyond a few mails an hour to one e-mail, requests are answered alike but send nothing.
+         */
+        post: operations["postPasswordForgot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a password with the token of an invitation or a reset link; every session of the account ends
+         * @description The token is the last part of the link (`/set-password/<token>`). A link works once and expires (an invitation after 72 hours, a reset after 1 hour); a newer link replaces an older one. 422 `link_invalid` otherwise.
+         */
+        post: operations["postPasswordSet"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1716,7 +1759,7 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
-                    password: string;
+                    password?: string;
                     /**
                      * Format: uuid
                      * @description A unit, person or account id (UUID)
@@ -1734,6 +1777,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
+                        /** @description An invitation to choose a password was mailed */
+                        invited: boolean;
                     };
                 };
             };
@@ -4683,7 +4728,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description members.csv: name,cell_code,email,phone
+                     * @description members.csv: member_code,name,cell_code,email,phone
                      */
                     members?: string;
                     /**
@@ -4713,7 +4758,14 @@ export interface operations {
                             /** @description Written: no problem (or skipBad), and not a dry run */
                             committed: boolean;
                             members: {
+                                /** @description New people (or that would be, when not committed) */
+                                added: number;
                                 read: number;
+                                /** @description Rows matched to a person that change nothing */
+                                unchanged: number;
+                                /** @description Rows matched to a person (by member_code, or an e-mail unique in the file and the organization) that change them; a changed cell is a transfer */
+                                updated: number;
+                                /** @description added + updated, once committed */
                                 written: number;
                             };
                             problemCount: number;
@@ -4848,6 +4900,72 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postPasswordForgot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postPasswordSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -7,6 +7,7 @@ import { enGatherings } from './en-gatherings';
 import { enHonesty } from './en-honesty';
 import { enToday } from './en-today';
 import { enCases } from './en-cases';
+import { enPeople } from './en-people';
 
 /** English: the reference catalogue. Every other language has exactly these keys (checked by the type below). */
 export const en = {
@@ -181,6 +182,7 @@ export const en = {
   ...enHonesty,
   ...enToday,
   ...enCases,
+  ...enPeople,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

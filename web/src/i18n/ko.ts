@@ -8,6 +8,7 @@ import { koGatherings } from './ko-gatherings';
 import { koHonesty } from './ko-honesty';
 import { koToday } from './ko-today';
 import { koCases } from './ko-cases';
+import { koPeople } from './ko-people';
 
 export const ko: Catalogue = {
   common: {
@@ -181,4 +182,5 @@ export const ko: Catalogue = {
   ...koHonesty,
   ...koToday,
   ...koCases,
+  ...koPeople,
 };

@@ -60,7 +60,7 @@ export function ImportPage() {
           <label htmlFor="members-file">{t('import.membersFile')}</label>
           <input id="members-file" type="file" accept=".csv,text/csv" aria-describedby="members-hint"
             onChange={(e) => { setMembers(e.target.files?.[0]); setPhase('choose'); setReport(null); }} />
-          <small id="members-hint">{t('import.membersHint')}</small>
+          <small id="members-hint">{t('importMatch.membersHint')}</small>
         </div>
         <button type="submit" disabled={running || (!units && !members)}>{t('import.check')}</button>
       </form>
@@ -76,6 +76,7 @@ export function ImportPage() {
       {phase === 'checked' && valid && (
         <div className="confirm">
           <p>{t('import.readyToImport', { units: format.number(report.units.read), members: format.number(report.members.read) })}</p>
+          {report.members.read > 0 && <p>{t('importMatch.wouldDo', { added: format.number(report.members.added), updated: format.number(report.members.updated), unchanged: format.number(report.members.unchanged) })}</p>}
           <button type="button" onClick={() => void run(false)}>{t('import.confirm')}</button>
         </div>
       )}
@@ -93,6 +94,11 @@ function ImportReportView({ report }: { report: ImportReport }) {
       <dl className="counts">
         <div><dt>{t('import.unitsRead')}</dt><dd>{format.number(report.units.read)}</dd></div>
         <div><dt>{t('import.membersRead')}</dt><dd>{format.number(report.members.read)}</dd></div>
+        {report.members.read > 0 && <>
+          <div><dt>{t('importMatch.added')}</dt><dd>{format.number(report.members.added)}</dd></div>
+          <div><dt>{t('importMatch.updated')}</dt><dd>{format.number(report.members.updated)}</dd></div>
+          <div><dt>{t('importMatch.unchanged')}</dt><dd>{format.number(report.members.unchanged)}</dd></div>
+        </>}
         <div><dt>{t('import.problems')}</dt><dd>{format.number(report.problemCount)}</dd></div>
       </dl>
       {report.problemCount === 0

@@ -1,6 +1,7 @@
 /** The reader's message per error `code` of the API (issue 14); the server's own message is English. */
 export const enErrors = {
   errors: {
+    link_invalid: 'This link is not valid any more: it was used, replaced by a newer one, or has expired. Ask for a new one.',
     contact_format: 'Give the e-mail address or the phone number you gave with your report.',
     attendance_not_open: 'Attendance is not open yet: it opens at the start of the gathering.',
     items_unreported: 'Report on every item before marking the work done (an item that does not apply can be reported as not applicable, with the reason).',

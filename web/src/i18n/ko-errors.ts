@@ -3,6 +3,7 @@ import type { enErrors } from './en-errors';
 /** 오류 코드별 안내 문구 (en-errors.ts와 같은 키). */
 export const koErrors: { errors: Record<keyof typeof enErrors.errors, string> } = {
   errors: {
+    link_invalid: '이 링크는 더 이상 쓸 수 없습니다. 이미 쓰였거나, 새 링크로 바뀌었거나, 기한이 지났습니다. 새 링크를 요청하세요.',
     contact_format: '제보할 때 적은 이메일 주소나 전화번호를 입력하세요.',
     attendance_not_open: '아직 출석을 받을 수 없습니다. 출석은 모임이 시작될 때 열립니다.',
     items_unreported: '완료로 표시하기 전에 모든 항목을 보고하세요 (해당하지 않는 항목은 이유와 함께 해당 없음으로 보고할 수 있습니다).',

@@ -350,7 +350,7 @@ const CASES: Record<string, Case> = {
 };
 
 /** Reachable without signing in. */
-const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^GET \/api\/v1\/people\/:id\/calendar\.ics$/, /^(GET|POST) \/open311\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^GET \/$/, /^GET \/\*$/];
+const PUBLIC = [/^(GET|POST) \/api\/v1\/(public|track)\//, /^GET \/api\/v1\/people\/:id\/calendar\.ics$/, /^(GET|POST) \/open311\//, /^GET \/api\/v1\/health$/, /^GET \/api\/v1\/openapi\.json$/, /^GET \/api\/v1\/docs/, /^POST \/api\/v1\/session$/, /^POST \/api\/v1\/password\/(forgot|set)$/, /^GET \/$/, /^GET \/\*$/];
 
 const fixture = useTestApp({ actors: true, server: { clock: testClock, testClock: { clock: testClock, runDueJobs: async () => {} } } });
 beforeAll(async () => {

@@ -169,7 +169,7 @@ describe('POST requests', () => {
     const row = await database.db.selectFrom('cases').selectAll().where('reference', '=', answer.service_request_id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ channel: 'open311', owning_unit_id: tree.districts[2], received_by_unit_id: tree.regions[0], triage: false, description: 'Flooded cellar' });
     expect(await database.db.selectFrom('case_requesters').selectAll().where('case_id', '=', row.id).executeTakeFirst())
-      .toEqual({ case_id: row.id, name: 'Ada Lovelace', email: 'ada@example.org', phone: '+44 20 7946 0000' });
+      .toEqual({ case_id: row.id, name: 'Ada Lovelace', email: 'ada@example.org', phone: '+44 20 7946 0000', language: null });
     const audit = await database.db.selectFrom('audit_events').select('actor_label').where('target_id', '=', row.id).executeTakeFirstOrThrow();
     expect(audit.actor_label).toBe('open311:city app');
   });

@@ -87,7 +87,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setErrorHandler((error, request, reply) => {
+    // A path the web app's file server cannot verify (one too long for the file system, say an
+    // Open311 id the router refused) is no file of ours: not found, in the door's own format.
+    if ((error as { code?: unknown }).code === 'FST_STATIC_FORBIDDEN_PATH') return reply.callNotFound();
+    return sendError(request, reply, error);
+  });
   await registerSecurityHeaders(app, API_PREFIX, options.mapTiles?.url);
   const web = await webApp(options.webRoot);
   app.setNotFoundHandler((request, reply) => {

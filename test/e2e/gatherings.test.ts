@@ -217,7 +217,7 @@ describe.skipIf(NO_BROWSER)('gatherings in the browser', () => {
     await secretary.getByRole('button', { name: 'Make a directive' }).click();
     await secretary.waitForURL(/\/directives\/[0-9a-f-]{36}$/);
     await secretary.getByRole('heading', { level: 1, name: 'Every member helps one elderly household with the harvest.' }).waitFor();
-  }, 150_000);
+  }, 300_000);
 
   it('a region convenes a conference of its cell secretaries and reviews the units it covers', async () => {
     const region = await app.newPage(DESKTOP);

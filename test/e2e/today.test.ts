@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, transact, type Ctx } from '../../src/domain/context.ts';
 import { createCategory } from '../../src/domain/cases/categories.ts';
@@ -8,6 +10,12 @@ import { createGathering } from '../../src/domain/gatherings/create-gathering.ts
 import { sendInvitations } from '../../src/domain/gatherings/send-invitations.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { DESKTOP, expectAccessible, expectNoSidewaysScroll, NO_BROWSER, PHONE, startBrowserApp, type BrowserApp } from './browser-app.ts';
+
+// `npm run screenshots` sets this to docs/screenshots; otherwise nothing is written.
+const SCREENSHOTS = process.env.MAINSTAY_SCREENSHOTS_DIR;
+const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}) => {
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
+};
 
 const DAY = 86_400_000;
 const deadlines = Object.fromEntries(['low', 'normal', 'urgent', 'life_threatening'].map((u) => [u, { acknowledgeHours: 4, resolveHours: 48 }])) as never;
@@ -52,6 +60,7 @@ describe.skipIf(NO_BROWSER)('Today in the browser', () => {
     for (const l of [urgentCase, directive, meeting]) expect((await l.boundingBox())!.y + 20).toBeLessThan(bar!.y);
     for (const name of ['Today', 'Cases', 'Directives', 'Meetings', 'Members']) await page.getByRole('navigation', { name: 'Your work' }).getByRole('link', { name, exact: true }).waitFor();
     await expectAccessible(page, 'today (phone)');
+    await screenshot(page, 'today-phone');
     await expectNoSidewaysScroll(page);
 
     // The case: acknowledged from its page, and gone from Today.
@@ -86,6 +95,7 @@ describe.skipIf(NO_BROWSER)('Today in the browser', () => {
     await below.getByRole('link', { name: '2 cells have not met in their cadence, or never' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Your work' }).isVisible()).toBe(false);
     await expectAccessible(page, 'today (desk)');
+    await screenshot(page, 'today-district-desktop', { fullPage: true });
     await below.getByRole('link', { name: '2 cells have not met in their cadence, or never' }).click();
     expect(new URL(page.url()).pathname).toBe(`/units/${app.tree.districts[0]}/meetings`);
     await page.context().close();
@@ -101,6 +111,7 @@ describe.skipIf(NO_BROWSER)('Today in the browser', () => {
     await page.locator('.today-item', { hasText: 'Monthly meeting' }).getByText('다가오는 모임').waitFor();
     expect(await page.getByRole('navigation', { name: '내 업무' }).getByRole('link').allTextContents()).toEqual(['오늘', '모임', '구성원']);
     await expectAccessible(page, 'today (phone, Korean)');
+    await screenshot(page, 'today-member-ko-phone');
     await expectNoSidewaysScroll(page);
     await page.context().close();
   });

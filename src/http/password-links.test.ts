@@ -47,6 +47,15 @@ const signIn = (email: string, password: string) => t.call({ method: 'POST', url
 const setPassword = (token: string, password: string) => t.call({ method: 'POST', url: '/api/v1/password/set', token: null, payload: { token, password } });
 
 describe('an account made without a password: an invitation to choose one', () => {
+  it('is written in the person\'s own language, else the installation\'s (English here)', async () => {
+    const person = await run(database, (ctx) => createPerson(ctx, { name: 'Korean Reader', cellId: tree.cells[0]! }));
+    await database.db.updateTable('people').set({ language: 'ko' }).where('id', '=', person.id).execute();
+    expect((await t.call({ method: 'POST', url: '/api/v1/accounts', payload: { personId: person.id, email: 'ko-reader@test.example' } })).status).toBe(201);
+    expect((await lastLink('ko-reader@test.example')).mail?.subject).toBe('Mainstay 비밀번호 설정');
+    await newPersonAccount('en-reader@test.example');
+    expect((await lastLink('en-reader@test.example')).mail?.subject).toBe('Choose your Mainstay password');
+  });
+
   it('mails a one-time link, valid 72 hours; the person chooses a password and signs in with it', async () => {
     const created = await newPersonAccount('invitee@test.example');
     // Before: 400 validation_failed, the password was required.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mailLanguage, mailText, type MailKey } from '../mail/mail-text.ts';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -42,16 +43,15 @@ export async function issuePasswordLink(
     }).execute();
   });
   const url = `${publicUrl.replace(/\/+$/, '')}${SET_PASSWORD_PATH}${token}`;
-  // Accounts carry no language yet: the mail is in Korean and English, Korean first.
-  const text = purpose === 'invite'
-    ? `안녕하세요.\n\nMainstay 계정이 만들어졌습니다. 아래 링크에서 본인의 비밀번호를 정하세요. 링크는 72시간 동안 한 번만 쓸 수 있습니다.\n${url}\n\n`
-      + `Hello,\n\nan account on Mainstay has been made for you. Choose your own password at the link above; it works once, within 72 hours.\n`
-    : `안녕하세요.\n\n비밀번호 재설정을 요청하셨습니다. 아래 링크에서 새 비밀번호를 정하세요. 링크는 1시간 동안 한 번만 쓸 수 있습니다. 요청하지 않으셨다면 이 메일을 무시하세요.\n${url}\n\n`
-      + `Hello,\n\nsomeone asked to reset the password of your Mainstay account. Choose a new one at the link above; it works once, within an hour. If it was not you, ignore this message: your password stays as it is.\n`;
+  // In the person's own language when the account is someone's, else the installation's.
+  const person = await withSystemScope(ctx, () => ctx.db.selectFrom('accounts as a').leftJoin('people as p', 'p.id', 'a.person_id')
+    .select('p.language').where('a.id', '=', account.id).executeTakeFirst());
+  const lang = mailLanguage(person?.language);
+  const [subject, body]: [MailKey, MailKey] = purpose === 'invite' ? ['passwordInviteSubject', 'passwordInvite'] : ['passwordResetSubject', 'passwordReset'];
   await enqueueMessage(ctx.db, {
     to: account.email,
-    subject: purpose === 'invite' ? 'Mainstay 비밀번호 설정 / Choose your Mainstay password' : 'Mainstay 비밀번호 재설정 / Reset your Mainstay password',
-    text, kind: `account.password_${purpose}`, refType: 'account', refId: account.id,
+    subject: mailText(lang, subject), text: `${mailText(lang, 'greeting')}\n\n${mailText(lang, body, { url })}\n`,
+    kind: `account.password_${purpose}`, refType: 'account', refId: account.id,
   }, now);
 }
 

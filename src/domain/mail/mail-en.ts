@@ -30,4 +30,8 @@ export const mailEn = {
   invitationPlace: ' at {{place}}',
   invitationOnline: ' Online: {{url}}',
   cancellation: '"{{title}}" on {{when}} UTC, convened by {{unit}}, is cancelled.\nReason: {{reason}}\nThe attached file removes it from your calendar.',
+  passwordInviteSubject: 'Choose your Mainstay password',
+  passwordInvite: 'an account on Mainstay has been made for you. Choose your own password at this link; it works once, within 72 hours:\n{{url}}',
+  passwordResetSubject: 'Reset your Mainstay password',
+  passwordReset: 'someone asked to reset the password of your Mainstay account. Choose a new one at this link; it works once, within an hour:\n{{url}}\n\nIf it was not you, ignore this message: your password stays as it is.',
 };

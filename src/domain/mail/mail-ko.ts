@@ -29,4 +29,8 @@ export const mailKo: Record<keyof typeof mailEn, string> = {
   invitationPlace: ' 장소: {{place}}',
   invitationOnline: ' 온라인: {{url}}',
   cancellation: '{{unit}}이(가) 소집한 {{when}}(UTC)의 “{{title}}”이(가) 취소되었습니다.\n사유: {{reason}}\n첨부 파일을 열면 캘린더에서 삭제됩니다.',
+  passwordInviteSubject: 'Mainstay 비밀번호 설정',
+  passwordInvite: 'Mainstay 계정이 만들어졌습니다. 아래 링크에서 본인의 비밀번호를 정하세요. 링크는 72시간 동안 한 번만 쓸 수 있습니다:\n{{url}}',
+  passwordResetSubject: 'Mainstay 비밀번호 재설정',
+  passwordReset: '비밀번호 재설정을 요청하셨습니다. 아래 링크에서 새 비밀번호를 정하세요. 링크는 1시간 동안 한 번만 쓸 수 있습니다:\n{{url}}\n\n요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 그대로입니다.',
 };

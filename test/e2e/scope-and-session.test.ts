@@ -49,7 +49,7 @@ describe.skipIf(NO_BROWSER)('scope, sessions and languages in the browser', () =
     await page.getByRole('button', { name: '로그아웃' }).waitFor();
     await page.getByRole('link', { name: '계정' }).click();
     await page.getByRole('heading', { level: 1, name: '계정' }).waitFor();
-    await page.getByLabel('언어').selectOption('en');
+    await page.getByRole('banner').getByLabel('언어').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
     await page.context().close();
   });

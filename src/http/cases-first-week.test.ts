@@ -1,25 +1,21 @@
 // Issue 14, casework: what misled people in the first week (items 5, 7, 9 and 13).
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { PASSWORD, seedActors, type Role, type SeededActor } from '../../test/actors.ts';
-import { buildSmallTree, type SmallTree } from '../../test/factories.ts';
-import { openTestDatabase } from '../../test/test-database.ts';
-import { buildServer } from './server.ts';
+import type { Role } from '../../test/actors.ts';
+import type { SmallTree } from '../../test/factories.ts';
+import { useTestApp } from '../../test/http-app.ts';
 import { DEFAULT_PUBLIC_LIMITS } from '../config.ts';
 
 const HOUR = 3_600_000;
 let database: Database;
 let tree: SmallTree;
-let actors: Record<Role, SeededActor>;
 let app: FastifyInstance;
 const clock = fixedClock('2026-03-02T08:00:00Z');
-const tokens = {} as Record<Role, string>;
+let tokens: Record<Role, string>;
 
-const signIn = async (role: Role) => {
-  tokens[role] = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: actors[role].email, password: PASSWORD } })).json().token;
-};
+const signIn = (role: Role) => fixture.signIn(role);
 const call = async (role: Role | null, options: InjectOptions): Promise<{ status: number; json: any }> => {
   const remoteAddress = options.remoteAddress ?? (role ? undefined : `198.51.100.${Math.floor(Math.random() * 250) + 1}`);
   const send = () => app.inject({ ...options, ...(remoteAddress ? { remoteAddress } : {}), headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...options.headers } });
@@ -40,22 +36,15 @@ const file = async (payload: Record<string, unknown>) => {
 const move = (id: string, to: string, role: Role = 'admin', extra: Record<string, unknown> = {}) =>
   call(role, { method: 'POST', url: `/api/v1/cases/${id}/transition`, payload: { to, ...extra } });
 
+const fixture = useTestApp({ actors: true, server: { clock } });
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tree = await buildSmallTree(database);
-  actors = await seedActors(database, tree);
-  app = await buildServer({ database, clock });
-  for (const role of Object.keys(actors) as Role[]) await signIn(role);
+  ({ database, tree, app, tokens } = fixture);
   const water = await call('admin', { method: 'POST', url: '/api/v1/categories', payload: { code: 'water', name: 'Water', names: { ko: '수도' }, handlingLevel: 'cell', public: true, deadlines: deadlines(24, 72) } });
   expect(water.status).toBe(201);
   // Cells 0 and 1 of district 0 cover two squares side by side.
   expect((await call('admin', { method: 'PUT', url: `/api/v1/units/${tree.districts[0]}/service-area`, payload: { polygon: square(0, 0, 10), localities: [] } })).status).toBe(200);
   expect((await call('admin', { method: 'PUT', url: `/api/v1/units/${tree.cells[0]}/service-area`, payload: { polygon: square(0, 0, 2), localities: [] } })).status).toBe(200);
   expect((await call('admin', { method: 'PUT', url: `/api/v1/units/${tree.cells[1]}/service-area`, payload: { polygon: square(4, 4, 2), localities: [] } })).status).toBe(200);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('item 5: the district sees what is open below it', () => {
